@@ -1,0 +1,24 @@
+# The two commands of the README: `make serve` and `make test`. Both install what they need first.
+SHELL := bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: serve build test setup
+
+## Set up, build the release page and serve it on http://127.0.0.1:8080
+serve:
+	scripts/setup.sh
+	@echo "Yalu Border Atlas: http://127.0.0.1:8080/"
+	trunk serve --release
+
+## Set up and build dist/ for static hosting
+build:
+	scripts/setup.sh
+	trunk build --release
+
+## Set up and run every test: format, lint, unit, release build, end-to-end in Chromium and Firefox
+test:
+	scripts/setup.sh test
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh test

@@ -1,0 +1,10 @@
+//! Pure geometry: projection, simplification, river courses and SVG path data.
+
+pub mod line;
+pub mod projection;
+pub mod simplify;
+pub mod svg;
+
+pub use line::{bank_of, chain, distance_m, length_m, RiverBank};
+pub use projection::{Frame, LonLat, MapPoint};
+pub use simplify::simplify;

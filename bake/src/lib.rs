@@ -1,0 +1,163 @@
+//! Build-time pipeline of Yalu Border Atlas.
+//!
+//! Reads the Natural Earth extract and the project's places, checks them, projects them to Web
+//! Mercator, simplifies the lines and writes Rust statics that the page compiles in, so that the
+//! browser never parses JSON or does geometry at load.
+
+pub mod codegen;
+pub mod error;
+pub mod geo;
+pub mod geojson_file;
+pub mod places;
+
+use error::BakeError;
+use geo::{chain, simplify, Frame, LonLat, MapPoint};
+use geojson_file::{lines, read_collection, string_property};
+use places::{Place, PlaceKind};
+use std::path::{Path, PathBuf};
+
+/// South-west corner of the map's default view: the Yalu mouth below Dandong and Pyongyang fit.
+pub const FRAME_SOUTH_WEST: LonLat = LonLat {
+    lon: 123.3,
+    lat: 38.7,
+};
+/// North-east corner of the default view: Paektu and the Yalu's source, with the upper Tumen.
+pub const FRAME_NORTH_EAST: LonLat = LonLat {
+    lon: 129.2,
+    lat: 42.4,
+};
+/// Width of the map in SVG units; at the default view one unit is about one screen pixel.
+pub const FRAME_WIDTH: f64 = 1000.0;
+/// Simplification tolerance in SVG units: below a pixel at the default view.
+pub const TOLERANCE: f64 = 0.5;
+/// How close two river pieces' ends must be, in degrees, to count as joined.
+const SNAP_DEG: f64 = 1e-4;
+
+/// Everything the page needs from the data files, checked and in geographic coordinates.
+#[derive(Clone, Debug)]
+pub struct Atlas {
+    /// The default view.
+    pub frame: Frame,
+    /// Every place of the gazetteer, in file order.
+    pub places: Vec<Place>,
+    /// The Yalu from its source to its mouth, as one line.
+    pub yalu: Vec<LonLat>,
+}
+
+/// Where the data files live below the project root.
+#[derive(Clone, Debug)]
+pub struct DataPaths {
+    /// `data/places.geojson`.
+    pub places: PathBuf,
+    /// `data/natural-earth/rivers.geojson`.
+    pub rivers: PathBuf,
+}
+
+impl DataPaths {
+    /// The standard layout below a project root.
+    pub fn under(root: &Path) -> DataPaths {
+        DataPaths {
+            places: root.join("data/places.geojson"),
+            rivers: root.join("data/natural-earth/rivers.geojson"),
+        }
+    }
+
+    /// Every file the bake reads, for the build script's change tracking.
+    pub fn all(&self) -> [&Path; 2] {
+        [&self.places, &self.rivers]
+    }
+}
+
+impl Atlas {
+    /// Reads and checks every data file.
+    pub fn load(paths: &DataPaths) -> Result<Atlas, BakeError> {
+        let frame = Frame::new(FRAME_SOUTH_WEST, FRAME_NORTH_EAST, FRAME_WIDTH)
+            .expect("the frame constants are valid");
+        let places = places::read_places(&paths.places)?;
+        for (index, place) in places.iter().enumerate() {
+            if !frame.contains(place.point) {
+                return Err(BakeError::Feature {
+                    path: paths.places.clone(),
+                    index,
+                    id: Some(place.id.clone()),
+                    message: format!(
+                        "point [{}, {}] lies outside the map's frame (lon {}–{}, lat {}–{})",
+                        place.point.lon,
+                        place.point.lat,
+                        FRAME_SOUTH_WEST.lon,
+                        FRAME_NORTH_EAST.lon,
+                        FRAME_SOUTH_WEST.lat,
+                        FRAME_NORTH_EAST.lat
+                    ),
+                });
+            }
+        }
+        let yalu = river_course(&paths.rivers, "Yalu", yalu_source(&paths.places, &places)?)?;
+        Ok(Atlas {
+            frame,
+            places,
+            yalu,
+        })
+    }
+
+    /// The place with this id.
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    /// The Yalu projected and simplified for drawing.
+    pub fn yalu_on_map(&self) -> Vec<MapPoint> {
+        let projected: Vec<MapPoint> = self.yalu.iter().map(|p| self.frame.project(*p)).collect();
+        simplify(&projected, TOLERANCE)
+    }
+}
+
+/// The Yalu's source, from the river place's `source`.
+fn yalu_source(path: &Path, places: &[Place]) -> Result<LonLat, BakeError> {
+    places
+        .iter()
+        .find(|p| p.kind == PlaceKind::River && p.id == "yalu")
+        .and_then(|p| p.source)
+        .ok_or_else(|| BakeError::Missing {
+            path: path.to_owned(),
+            message: "no river place with id \"yalu\"".to_owned(),
+        })
+}
+
+/// Every piece named `name` in the rivers layer, joined into one course that starts at `source`.
+pub fn river_course(path: &Path, name: &str, source: LonLat) -> Result<Vec<LonLat>, BakeError> {
+    let fc = read_collection(path)?;
+    let mut pieces = Vec::new();
+    let mut owners = Vec::new();
+    for (index, feature) in fc.features.iter().enumerate() {
+        if string_property(feature, "name") != Some(name) {
+            continue;
+        }
+        let fail = |message: String| BakeError::Feature {
+            path: path.to_owned(),
+            index,
+            id: Some(name.to_owned()),
+            message,
+        };
+        let geometry = feature
+            .geometry
+            .as_ref()
+            .ok_or_else(|| fail("missing geometry".to_owned()))?;
+        for line in lines(geometry).map_err(fail)? {
+            pieces.push(line);
+            owners.push(index);
+        }
+    }
+    if pieces.is_empty() {
+        return Err(BakeError::Missing {
+            path: path.to_owned(),
+            message: format!("no feature named \"{name}\""),
+        });
+    }
+    chain(&pieces, source, SNAP_DEG).map_err(|piece| BakeError::Feature {
+        path: path.to_owned(),
+        index: owners[piece],
+        id: Some(name.to_owned()),
+        message: format!("a piece of the {name} does not meet the rest of its course end to end"),
+    })
+}

@@ -1,0 +1,287 @@
+//! The project's places: what each marker is, read from `data/places.geojson`.
+
+use crate::error::BakeError;
+use crate::geo::LonLat;
+use crate::geojson_file::{lon_lat, read_collection, string_property};
+use geojson::{FeatureCollection, GeometryValue};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What kind of feature a place is on the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A river, drawn as its course; its point is where its label sits.
+    River,
+    /// A town or city, drawn as a marker at its point.
+    City,
+}
+
+/// How prominent a place's marker is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rank {
+    /// A place the page is about.
+    Primary,
+    /// A place the texts name that helps the reader find their way.
+    Secondary,
+}
+
+/// Which side of its marker a place's label sits, chosen so that labels do not collide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelSide {
+    /// Label to the left of the marker, ending near it.
+    Left,
+    /// Label to the right of the marker (the default).
+    Right,
+}
+
+/// A name in the place's own language and script.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NativeName {
+    /// BCP 47 language tag, e.g. `zh-Hans`, `ko`.
+    pub lang: String,
+    /// The name as written in that language.
+    pub text: String,
+}
+
+/// One place of the gazetteer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// Stable identifier used in links, e.g. `manpo`.
+    pub id: String,
+    /// English name as the reader sees it, e.g. `Ji'an`.
+    pub name: String,
+    /// Names in the place's own scripts.
+    pub native: Vec<NativeName>,
+    /// Country, or countries for a border river.
+    pub country: String,
+    /// River or city.
+    pub kind: PlaceKind,
+    /// Marker prominence.
+    pub rank: Rank,
+    /// One line of what and where the place is.
+    pub summary: String,
+    /// Other spellings the texts may use.
+    pub aliases: Vec<String>,
+    /// Marker position; for a river, where its label sits.
+    pub point: LonLat,
+    /// Side of the marker the label goes.
+    pub label: LabelSide,
+    /// For a river, where it rises, so its course can be ordered from source to mouth.
+    pub source: Option<LonLat>,
+}
+
+/// Reads and checks the places file.
+pub fn read_places(path: &Path) -> Result<Vec<Place>, BakeError> {
+    let fc = read_collection(path)?;
+    places_from(path, &fc)
+}
+
+/// Checks a parsed places collection; `path` only names it in errors.
+pub fn places_from(path: &Path, fc: &FeatureCollection) -> Result<Vec<Place>, BakeError> {
+    let mut places = Vec::with_capacity(fc.features.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, feature) in fc.features.iter().enumerate() {
+        let id = string_property(feature, "id").map(str::to_owned);
+        let fail = |message: String| BakeError::Feature {
+            path: path.to_owned(),
+            index,
+            id: id.clone(),
+            message,
+        };
+        let text = |key: &str| -> Result<String, BakeError> {
+            match string_property(feature, key) {
+                Some(s) if !s.trim().is_empty() => Ok(s.to_owned()),
+                Some(_) => Err(fail(format!("property `{key}` is empty"))),
+                None => Err(fail(format!("missing string property `{key}`"))),
+            }
+        };
+        let id_value = text("id")?;
+        if !id_value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(fail(format!(
+                "id \"{id_value}\" must be lowercase letters, digits and '-'"
+            )));
+        }
+        if let Some(first) = seen.insert(id_value.clone(), index) {
+            return Err(fail(format!("duplicate id, first used by feature {first}")));
+        }
+        let kind = match text("kind")?.as_str() {
+            "river" => PlaceKind::River,
+            "city" => PlaceKind::City,
+            other => {
+                return Err(fail(format!(
+                    "kind \"{other}\" is not \"river\" or \"city\""
+                )))
+            }
+        };
+        let rank = match text("rank")?.as_str() {
+            "primary" => Rank::Primary,
+            "secondary" => Rank::Secondary,
+            other => {
+                return Err(fail(format!(
+                    "rank \"{other}\" is not \"primary\" or \"secondary\""
+                )))
+            }
+        };
+        let point = match feature.geometry.as_ref().map(|g| &g.value) {
+            Some(GeometryValue::Point { coordinates }) => {
+                lon_lat(coordinates.as_slice()).map_err(fail)?
+            }
+            Some(other) => {
+                return Err(fail(format!(
+                    "geometry must be a Point, found a {}",
+                    other.type_name()
+                )))
+            }
+            None => return Err(fail("missing Point geometry".to_owned())),
+        };
+        let native = match feature.property("native") {
+            Some(serde_json::Value::Array(items)) => items
+                .iter()
+                .map(|item| {
+                    let lang = item.get("lang").and_then(|v| v.as_str());
+                    let text = item.get("text").and_then(|v| v.as_str());
+                    match (lang, text) {
+                        (Some(l), Some(t)) if !l.is_empty() && !t.is_empty() => Ok(NativeName {
+                            lang: l.to_owned(),
+                            text: t.to_owned(),
+                        }),
+                        _ => Err(fail(
+                            "each `native` entry needs non-empty `lang` and `text`".to_owned(),
+                        )),
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            None => Vec::new(),
+            Some(_) => return Err(fail("property `native` must be an array".to_owned())),
+        };
+        let aliases = match feature.property("aliases") {
+            Some(serde_json::Value::Array(items)) => items
+                .iter()
+                .map(|v| match v.as_str() {
+                    Some(s) if !s.trim().is_empty() => Ok(s.to_owned()),
+                    _ => Err(fail("each alias must be a non-empty string".to_owned())),
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            None => Vec::new(),
+            Some(_) => {
+                return Err(fail(
+                    "property `aliases` must be an array of strings".to_owned(),
+                ))
+            }
+        };
+        let label = match string_property(feature, "label") {
+            None | Some("right") => LabelSide::Right,
+            Some("left") => LabelSide::Left,
+            Some(other) => {
+                return Err(fail(format!(
+                    "label \"{other}\" is not \"left\" or \"right\""
+                )))
+            }
+        };
+        let source = match (kind, feature.property("source")) {
+            (PlaceKind::River, Some(serde_json::Value::Array(pos))) => {
+                let numbers: Option<Vec<f64>> = pos.iter().map(|v| v.as_f64()).collect();
+                let numbers = numbers
+                    .ok_or_else(|| fail("`source` must be [longitude, latitude]".to_owned()))?;
+                Some(lon_lat(&numbers).map_err(fail)?)
+            }
+            (PlaceKind::River, _) => {
+                return Err(fail(
+                    "a river needs `source`: [longitude, latitude]".to_owned(),
+                ))
+            }
+            (PlaceKind::City, None) => None,
+            (PlaceKind::City, Some(_)) => {
+                return Err(fail("only a river has a `source`".to_owned()))
+            }
+        };
+        places.push(Place {
+            id: id_value,
+            name: text("name")?,
+            native,
+            country: text("country")?,
+            kind,
+            rank,
+            summary: text("summary")?,
+            aliases,
+            point,
+            label,
+            source,
+        });
+    }
+    if places.is_empty() {
+        return Err(BakeError::Missing {
+            path: path.to_owned(),
+            message: "no places".to_owned(),
+        });
+    }
+    Ok(places)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geojson_file::parse_collection;
+
+    fn parse(features: &str) -> Result<Vec<Place>, BakeError> {
+        let path = Path::new("places.geojson");
+        let fc = parse_collection(
+            path,
+            &format!(r#"{{"type":"FeatureCollection","features":[{features}]}}"#),
+        )?;
+        places_from(path, &fc)
+    }
+
+    const MANPO: &str = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[126.2958,41.1454]},
+        "properties":{"id":"manpo","name":"Manpo","country":"North Korea","kind":"city","rank":"primary",
+        "summary":"A city","native":[{"lang":"ko","text":"만포"}],"aliases":["Manp'o"]}}"#;
+
+    #[test]
+    fn a_good_place_is_read() {
+        let places = parse(MANPO).unwrap();
+        assert_eq!(places[0].name, "Manpo");
+        assert_eq!(places[0].native[0].text, "만포");
+        assert_eq!(
+            places[0].point,
+            LonLat {
+                lon: 126.2958,
+                lat: 41.1454
+            }
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let err = parse(&format!("{MANPO},{MANPO}")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "places.geojson: feature 1 (id \"manpo\"): duplicate id, first used by feature 0"
+        );
+    }
+
+    #[test]
+    fn missing_name_and_geometry_are_named() {
+        let err = parse(&MANPO.replace(r#""name":"Manpo","#, "")).unwrap_err();
+        assert!(
+            err.to_string().ends_with("missing string property `name`"),
+            "{err}"
+        );
+        let err = parse(&MANPO.replace(
+            r#"{"type":"Point","coordinates":[126.2958,41.1454]}"#,
+            "null",
+        ))
+        .unwrap_err();
+        assert!(err.to_string().ends_with("missing Point geometry"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_file_is_refused() {
+        assert_eq!(
+            parse("").unwrap_err().to_string(),
+            "places.geojson: no places"
+        );
+    }
+}

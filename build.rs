@@ -1,0 +1,22 @@
+//! Bakes `data/` into Rust statics (see the `yalu-bake` crate) so the page parses nothing at load.
+
+use std::path::Path;
+use yalu_bake::{codegen, Atlas, DataPaths};
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let paths = DataPaths::under(root);
+    for file in paths.all() {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
+    let atlas = match Atlas::load(&paths) {
+        Ok(atlas) => atlas,
+        Err(err) => {
+            // Cargo shows a failing build script's stderr: the message names file, feature and fault.
+            eprintln!("error: {err}");
+            std::process::exit(1);
+        }
+    };
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("atlas.rs");
+    std::fs::write(&out, codegen::rust_source(&atlas)).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every test of the project, in order; stops at the first failing step and names it.
+# Run through `make test`, which installs the tools first.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() {
+  local name=$1; shift
+  printf '\n== %s: %s\n' "$name" "$*"
+  if ! "$@"; then
+    printf '\nFAILED step "%s": %s\n' "$name" "$*" >&2
+    exit 1
+  fi
+}
+
+step format cargo fmt --all --check
+step lint cargo clippy --workspace --all-targets -- -D warnings
+step unit cargo test --workspace
+step build trunk build --release
+step end-to-end node --experimental-websocket --test --test-reporter=spec tests/e2e/
+printf '\nAll test steps passed.\n'

@@ -1,0 +1,37 @@
+// What a reader perceives, read off the browser's accessibility tree: controls by role and name,
+// landmarks by role, and their visible text.
+const CANDIDATES = 'button, a[href], [role], aside, section, main, nav, header';
+
+/** Every element whose computed role is `role` (and name `name`, when given). */
+export async function byRole(browser, role, name) {
+  const found = [];
+  for (const el of await browser.findAll(CANDIDATES)) {
+    if ((await browser.role(el)) !== role) continue;
+    if (name !== undefined && (await browser.label(el)) !== name) continue;
+    found.push(el);
+  }
+  return found;
+}
+
+/** The one element of `role` named `name`; fails if there is none or more than one. */
+export async function theOne(browser, role, name) {
+  const found = await byRole(browser, role, name);
+  if (found.length !== 1) throw new Error(`${browser.name}: expected one ${role} named "${name}", found ${found.length}`);
+  return found[0];
+}
+
+/** Waits until the page shows a `role` named `name`, and returns it. */
+export function waitFor(browser, role, name) {
+  return browser.until(async () => (await byRole(browser, role, name))[0], `${role} "${name}"`);
+}
+
+/** The visible text of the panel (the complementary landmark). */
+export async function panelText(browser) {
+  return browser.text(await theOne(browser, 'complementary', 'Place details'));
+}
+
+/** The accessible name of the focused element. */
+export async function focusedName(browser) {
+  const el = await browser.cmd('GET', '/element/active');
+  return browser.label(Object.values(el)[0]);
+}
