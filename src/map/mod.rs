@@ -4,6 +4,9 @@ use crate::atlas::{Place, PlaceKind, Rank, PLACES, VIEW_HEIGHT, VIEW_WIDTH, YALU
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+/// Approximate advance of one label character at the 14-unit label size, for hit areas.
+const LABEL_CHAR_WIDTH: f32 = 8.0;
+
 /// Whether a key press should activate a control, as Enter and Space do for a native button.
 fn activates(ev: &KeyboardEvent) -> bool {
     matches!(ev.key().as_str(), "Enter" | " ")
@@ -66,6 +69,13 @@ fn Marker(place: &'static Place, selected: RwSignal<Option<&'static Place>>) -> 
     } else {
         (place.x + 10.0, "start")
     };
+    // The hit area covers dot and label, 28 units tall: the whole name is clickable.
+    let label_width = LABEL_CHAR_WIDTH * place.name.chars().count() as f32;
+    let (hit_left, hit_right) = if place.label_left {
+        (label_x - label_width - 4.0, place.x + 14.0)
+    } else {
+        (place.x - 14.0, label_x + label_width + 4.0)
+    };
     view! {
         <g
             class="marker"
@@ -83,7 +93,7 @@ fn Marker(place: &'static Place, selected: RwSignal<Option<&'static Place>>) -> 
                 }
             }
         >
-            <circle class="marker-hit" cx=place.x cy=place.y r="14" />
+            <rect class="marker-hit" x=hit_left y=place.y - 14.0 width=hit_right - hit_left height="28" rx="6" />
             <circle class="marker-dot" cx=place.x cy=place.y r=radius />
             <text class="label" x=label_x y=place.y + 4.0 text-anchor=anchor>{place.name}</text>
         </g>

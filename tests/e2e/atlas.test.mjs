@@ -46,11 +46,19 @@ for (const name of BROWSERS) {
       assert.deepEqual(browser.errors(), []);
     });
 
+    test('the console watch sees errors and uncaught exceptions (so a clean log means something)', async () => {
+      await open();
+      await browser.script(`console.error('probe: console'); setTimeout(() => { throw new Error('probe: uncaught'); }, 0);`);
+      const seen = await browser.until(async () => browser.errors().length >= 2 && browser.errors(), 'the probes in the log');
+      assert.ok(seen.some((e) => e.text.includes('probe: console')), JSON.stringify(seen));
+      assert.ok(seen.some((e) => e.text.includes('probe: uncaught')), JSON.stringify(seen));
+    });
+
     for (const town of TOWNS) {
       test(`clicking ${town.name} shows it in the panel`, async () => {
         await open();
         const marker = await theOne(browser, 'button', town.name);
-        await browser.click(marker);
+        await browser.clickCentre(marker);
         const text = await browser.until(async () => {
           const t = await panelText(browser);
           return t.includes(town.native) && t;
@@ -71,7 +79,7 @@ for (const name of BROWSERS) {
          const p = path.getPointAtLength(path.getTotalLength() * 0.35);
          const m = path.getScreenCTM();
          return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };`,
-        river,
+        browser.ref(river),
       );
       await browser.clickAt(at.x, at.y);
       await browser.until(async () => (await panelText(browser)).includes('압록강'), 'the Yalu in the panel');
@@ -88,6 +96,20 @@ for (const name of BROWSERS) {
       assert.ok(reached, 'Tab never reached the Manpo marker');
       await browser.keys(ENTER);
       await browser.until(async () => (await panelText(browser)).includes('만포'), 'Manpo in the panel');
+    });
+
+    test('the same dist/ works under a sub-path, as on a project page of a static host', async () => {
+      const sub = await serve(DIST, '/some/sub/path/');
+      try {
+        browser.log.length = 0;
+        await browser.goto(sub.url);
+        await waitFor(browser, 'button', 'Hyesan');
+        assert.ok(sub.requests.some((p) => p.endsWith('.wasm')), sub.requests.join(' '));
+        assert.ok(sub.requests.every((p) => p.startsWith('/some/sub/path/')), sub.requests.join(' '));
+        assert.deepEqual(browser.errors(), []);
+      } finally {
+        await sub.close();
+      }
     });
 
     test('every place on the map is a named button', async () => {

@@ -1,6 +1,6 @@
 // What a reader perceives, read off the browser's accessibility tree: controls by role and name,
 // landmarks by role, and their visible text.
-const CANDIDATES = 'button, a[href], [role], aside, section, main, nav, header';
+const CANDIDATES = 'button, a[href], [role], aside, section, main, nav, header, h1, h2, h3';
 
 /** Every element whose computed role is `role` (and name `name`, when given). */
 export async function byRole(browser, role, name) {

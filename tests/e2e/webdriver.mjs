@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ELEMENT = 'element-6066-11e4-a6c6-4a1f-a17a-5a7d8f5c1f0e';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'; // the W3C web element key
 
 async function freePort() {
   const srv = createServer();
@@ -163,6 +163,11 @@ export class Browser {
     return this.cmd('POST', `/element/${el}/click`, {});
   }
 
+  /** An element as a script argument. */
+  ref(el) {
+    return { [ELEMENT]: el };
+  }
+
   script(source, ...args) {
     return this.cmd('POST', '/execute/sync', { script: source, args });
   }
@@ -187,6 +192,15 @@ export class Browser {
       { type: 'pointerDown', button: 0 },
       { type: 'pointerUp', button: 0 },
     ]);
+  }
+
+  /**
+   * Clicks the middle of an element with real pointer input, as a reader would: hit testing
+   * decides what receives it. (geckodriver's Element Click cannot target SVG groups.)
+   */
+  async clickCentre(el) {
+    const r = await this.script('return arguments[0].getBoundingClientRect().toJSON();', this.ref(el));
+    await this.clickAt(r.x + r.width / 2, r.y + r.height / 2);
   }
 
   /** Polls `probe` until it returns a truthy value, or fails after `ms`. */
