@@ -8,11 +8,13 @@ pub mod codegen;
 pub mod error;
 pub mod geo;
 pub mod geojson_file;
+pub mod layers;
 pub mod places;
 
 use error::BakeError;
 use geo::{chain, simplify, Frame, LonLat, MapPoint};
 use geojson_file::{lines, read_collection, string_property};
+use layers::{Border, Country, MapLabel, Skipped};
 use places::{Place, PlaceKind};
 use std::path::{Path, PathBuf};
 
@@ -25,6 +27,16 @@ pub const FRAME_SOUTH_WEST: LonLat = LonLat {
 pub const FRAME_NORTH_EAST: LonLat = LonLat {
     lon: 129.2,
     lat: 42.4,
+};
+/// South-west corner of the Natural Earth extract: the map draws land out to here.
+pub const EXTRACT_SOUTH_WEST: LonLat = LonLat {
+    lon: 122.5,
+    lat: 37.5,
+};
+/// North-east corner of the Natural Earth extract.
+pub const EXTRACT_NORTH_EAST: LonLat = LonLat {
+    lon: 131.5,
+    lat: 43.5,
 };
 /// Width of the map in SVG units; at the default view one unit is about one screen pixel.
 pub const FRAME_WIDTH: f64 = 1000.0;
@@ -42,6 +54,18 @@ pub struct Atlas {
     pub places: Vec<Place>,
     /// The Yalu from its source to its mouth, as one line.
     pub yalu: Vec<LonLat>,
+    /// The Tumen, drawn for context.
+    pub tumen: Vec<Vec<LonLat>>,
+    /// The Sup'ung reservoir on the Yalu.
+    pub reservoir: Vec<Vec<LonLat>>,
+    /// China, North Korea, South Korea and Russia as the extract has them.
+    pub countries: Vec<Country>,
+    /// Land borders between two countries.
+    pub borders: Vec<Border>,
+    /// Country and sea names.
+    pub labels: Vec<MapLabel>,
+    /// What the layers hold that the map does not draw; the build prints each as a warning.
+    pub skipped: Vec<Skipped>,
 }
 
 /// Where the data files live below the project root.
@@ -51,6 +75,14 @@ pub struct DataPaths {
     pub places: PathBuf,
     /// `data/natural-earth/rivers.geojson`.
     pub rivers: PathBuf,
+    /// `data/natural-earth/countries.geojson`.
+    pub countries: PathBuf,
+    /// `data/natural-earth/lakes.geojson`.
+    pub lakes: PathBuf,
+    /// `data/natural-earth/boundaries.geojson`.
+    pub boundaries: PathBuf,
+    /// `data/labels.geojson`.
+    pub labels: PathBuf,
 }
 
 impl DataPaths {
@@ -59,12 +91,23 @@ impl DataPaths {
         DataPaths {
             places: root.join("data/places.geojson"),
             rivers: root.join("data/natural-earth/rivers.geojson"),
+            countries: root.join("data/natural-earth/countries.geojson"),
+            lakes: root.join("data/natural-earth/lakes.geojson"),
+            boundaries: root.join("data/natural-earth/boundaries.geojson"),
+            labels: root.join("data/labels.geojson"),
         }
     }
 
     /// Every file the bake reads, for the build script's change tracking.
-    pub fn all(&self) -> [&Path; 2] {
-        [&self.places, &self.rivers]
+    pub fn all(&self) -> [&Path; 6] {
+        [
+            &self.places,
+            &self.rivers,
+            &self.countries,
+            &self.lakes,
+            &self.boundaries,
+            &self.labels,
+        ]
     }
 }
 
@@ -93,10 +136,40 @@ impl Atlas {
             }
         }
         let yalu = river_course(&paths.rivers, "Yalu", yalu_source(&paths.places, &places)?)?;
+        let labels = layers::read_labels(&paths.labels)?;
+        let extract = Frame::new(EXTRACT_SOUTH_WEST, EXTRACT_NORTH_EAST, FRAME_WIDTH)
+            .expect("the extract constants are valid");
+        if let Some((index, label)) = labels
+            .iter()
+            .enumerate()
+            .find(|(_, l)| !extract.contains(l.point))
+        {
+            return Err(BakeError::Feature {
+                path: paths.labels.clone(),
+                index,
+                id: Some(label.text.clone()),
+                message: format!(
+                    "point [{}, {}] lies outside the mapped region (lon {}–{}, lat {}–{})",
+                    label.point.lon,
+                    label.point.lat,
+                    EXTRACT_SOUTH_WEST.lon,
+                    EXTRACT_NORTH_EAST.lon,
+                    EXTRACT_SOUTH_WEST.lat,
+                    EXTRACT_NORTH_EAST.lat
+                ),
+            });
+        }
+        let mut skipped = Vec::new();
         Ok(Atlas {
             frame,
             places,
             yalu,
+            tumen: river_lines(&paths.rivers, "Tumen")?,
+            reservoir: layers::read_lake(&paths.lakes, "Supung Reservoir")?,
+            countries: layers::read_countries(&paths.countries, &mut skipped)?,
+            borders: layers::read_borders(&paths.boundaries, &mut skipped)?,
+            labels,
+            skipped,
         })
     }
 
@@ -107,7 +180,12 @@ impl Atlas {
 
     /// The Yalu projected and simplified for drawing.
     pub fn yalu_on_map(&self) -> Vec<MapPoint> {
-        let projected: Vec<MapPoint> = self.yalu.iter().map(|p| self.frame.project(*p)).collect();
+        self.on_map(&self.yalu)
+    }
+
+    /// A line projected and simplified for drawing.
+    pub fn on_map(&self, line: &[LonLat]) -> Vec<MapPoint> {
+        let projected: Vec<MapPoint> = line.iter().map(|p| self.frame.project(*p)).collect();
         simplify(&projected, TOLERANCE)
     }
 }
@@ -124,11 +202,30 @@ fn yalu_source(path: &Path, places: &[Place]) -> Result<LonLat, BakeError> {
         })
 }
 
+/// The lines of every feature named `name` in the rivers layer, as they come.
+pub fn river_lines(path: &Path, name: &str) -> Result<Vec<Vec<LonLat>>, BakeError> {
+    Ok(named_lines(path, name)?
+        .into_iter()
+        .map(|(_, line)| line)
+        .collect())
+}
+
 /// Every piece named `name` in the rivers layer, joined into one course that starts at `source`.
 pub fn river_course(path: &Path, name: &str, source: LonLat) -> Result<Vec<LonLat>, BakeError> {
+    let (owners, pieces): (Vec<usize>, Vec<Vec<LonLat>>) =
+        named_lines(path, name)?.into_iter().unzip();
+    chain(&pieces, source, SNAP_DEG).map_err(|piece| BakeError::Feature {
+        path: path.to_owned(),
+        index: owners[piece],
+        id: Some(name.to_owned()),
+        message: format!("a piece of the {name} does not meet the rest of its course end to end"),
+    })
+}
+
+/// The lines of the features named `name`, each with the index of its feature.
+fn named_lines(path: &Path, name: &str) -> Result<Vec<(usize, Vec<LonLat>)>, BakeError> {
     let fc = read_collection(path)?;
-    let mut pieces = Vec::new();
-    let mut owners = Vec::new();
+    let mut found = Vec::new();
     for (index, feature) in fc.features.iter().enumerate() {
         if string_property(feature, "name") != Some(name) {
             continue;
@@ -143,21 +240,18 @@ pub fn river_course(path: &Path, name: &str, source: LonLat) -> Result<Vec<LonLa
             .geometry
             .as_ref()
             .ok_or_else(|| fail("missing geometry".to_owned()))?;
-        for line in lines(geometry).map_err(fail)? {
-            pieces.push(line);
-            owners.push(index);
-        }
+        found.extend(
+            lines(geometry)
+                .map_err(fail)?
+                .into_iter()
+                .map(|line| (index, line)),
+        );
     }
-    if pieces.is_empty() {
+    if found.is_empty() {
         return Err(BakeError::Missing {
             path: path.to_owned(),
             message: format!("no feature named \"{name}\""),
         });
     }
-    chain(&pieces, source, SNAP_DEG).map_err(|piece| BakeError::Feature {
-        path: path.to_owned(),
-        index: owners[piece],
-        id: Some(name.to_owned()),
-        message: format!("a piece of the {name} does not meet the rest of its course end to end"),
-    })
+    Ok(found)
 }

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { serve } from './server.mjs';
 import { launch } from './webdriver.mjs';
 import { byRole, focusedName, panelText, theOne, waitFor } from './reader.mjs';
+import { centreOf, drag, mapScale, riverPoint, tabTo, wheelAt } from './map.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
@@ -12,7 +13,10 @@ const TOWNS = [
   { name: "Ji'an", native: '集安', country: 'China' },
   { name: 'Manpo', native: '만포', country: 'North Korea' },
   { name: 'Hyesan', native: '혜산', country: 'North Korea' },
+  { name: 'Dandong', native: '丹东', country: 'China' },
+  { name: 'Pyongyang', native: '평양', country: 'North Korea' },
 ];
+const FEATURES = [{ name: 'Yalu River', native: '압록강', country: 'China and North Korea' }, ...TOWNS];
 const ENTER = '\uE007';
 const TAB = '\uE004';
 
@@ -73,29 +77,116 @@ for (const name of BROWSERS) {
     test('clicking on the river line selects the Yalu', async () => {
       await open();
       const river = await theOne(browser, 'button', 'Yalu River');
-      // A point on the drawn line, in viewport pixels: where a reader would click.
-      const at = await browser.script(
-        `const path = arguments[0].querySelector('path');
-         const p = path.getPointAtLength(path.getTotalLength() * 0.35);
-         const m = path.getScreenCTM();
-         return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };`,
-        browser.ref(river),
-      );
+      const at = await riverPoint(browser, 0.35);
       await browser.clickAt(at.x, at.y);
       await browser.until(async () => (await panelText(browser)).includes('압록강'), 'the Yalu in the panel');
       assert.equal(await browser.attribute(river, 'aria-pressed'), 'true');
     });
 
-    test('a marker can be reached with Tab and chosen with Enter', async () => {
+    for (const feature of FEATURES) {
+      test(`${feature.name} can be reached with Tab and chosen with Enter`, async () => {
+        await open();
+        await tabTo(browser, feature.name);
+        await browser.keys(ENTER);
+        await browser.until(async () => (await panelText(browser)).includes(feature.native), `${feature.name} in the panel`);
+        assert.ok((await panelText(browser)).includes(feature.country));
+      });
+    }
+
+    test('the wheel zooms around the pointer, markers keep their size, and Reset view restores the map', async () => {
       await open();
-      let reached = false;
-      for (let i = 0; i < 12 && !reached; i++) {
-        await browser.keys(TAB);
-        reached = (await focusedName(browser)) === 'Manpo';
+      const before = await mapScale(browser);
+      const manpo = await theOne(browser, 'button', 'Manpo');
+      const hyesan = await theOne(browser, 'button', 'Hyesan');
+      const m0 = await centreOf(browser, manpo);
+      const h0 = await centreOf(browser, hyesan);
+      const size0 = await browser.script('const r = arguments[0].getBoundingClientRect(); return [r.width, r.height];', browser.ref(manpo));
+      const spot = await riverPoint(browser, 0.5);
+      await wheelAt(browser, spot.x, spot.y, -400);
+      const after = await browser.until(async () => {
+        const s = await mapScale(browser);
+        return s.metres < before.metres && s;
+      }, 'the scale bar to show a shorter distance');
+      // The spot of river under the pointer stays under it; the towns spread apart.
+      const spot1 = await riverPoint(browser, 0.5);
+      assert.ok(Math.hypot(spot1.x - spot.x, spot1.y - spot.y) < 2, JSON.stringify({ spot, spot1 }));
+      const m1 = await centreOf(browser, manpo);
+      const h1 = await centreOf(browser, hyesan);
+      assert.ok(Math.hypot(h1.x - m1.x, h1.y - m1.y) > 1.5 * Math.hypot(h0.x - m0.x, h0.y - m0.y));
+      const size1 = await browser.script('const r = arguments[0].getBoundingClientRect(); return [r.width, r.height];', browser.ref(manpo));
+      assert.ok(Math.abs(size1[0] - size0[0]) < 1 && Math.abs(size1[1] - size0[1]) < 1, `${size0} became ${size1}`);
+      assert.ok(after.label !== before.label);
+      await browser.click(await theOne(browser, 'button', 'Reset view'));
+      await browser.until(async () => (await mapScale(browser)).label === before.label, 'the scale bar to return');
+      await browser.until(async () => {
+        const m = await centreOf(browser, manpo);
+        return Math.abs(m.x - m0.x) < 1 && Math.abs(m.y - m0.y) < 1;
+      }, 'Manpo back in place');
+    });
+
+    test('dragging the map pans it, and a drag does not choose a place', async () => {
+      await open();
+      const manpo = await theOne(browser, 'button', 'Manpo');
+      const m0 = await centreOf(browser, manpo);
+      // Start on open ground south-east of Manpo.
+      await drag(browser, m0.x + 120, m0.y + 120, -150, 80);
+      const m1 = await centreOf(browser, manpo);
+      assert.ok(Math.abs(m1.x - m0.x + 150) < 3 && Math.abs(m1.y - m0.y - 80) < 3, JSON.stringify({ m0, m1 }));
+      assert.match(await panelText(browser), /Choose the river or a town/);
+      // A drag that starts on a marker moves the map and does not select the marker.
+      await drag(browser, m1.x, m1.y, 60, 0);
+      assert.match(await panelText(browser), /Choose the river or a town/);
+    });
+
+    test('the zoom buttons zoom, with limits', async () => {
+      await open();
+      const before = await mapScale(browser);
+      const zoomIn = await theOne(browser, 'button', 'Zoom in');
+      await browser.click(zoomIn);
+      const zoomed = await browser.until(async () => {
+        const s = await mapScale(browser);
+        return s.metres < before.metres && s;
+      }, 'Zoom in to change the scale');
+      await browser.click(await theOne(browser, 'button', 'Zoom out'));
+      await browser.until(async () => (await mapScale(browser)).metres > zoomed.metres, 'Zoom out to change the scale');
+      for (let i = 0; i < 12; i++) {
+        if ((await browser.attribute(zoomIn, 'disabled')) !== null) break;
+        await browser.click(zoomIn);
       }
-      assert.ok(reached, 'Tab never reached the Manpo marker');
+      assert.notEqual(await browser.attribute(zoomIn, 'disabled'), null, 'Zoom in never reached its limit');
+    });
+
+    test('with the map focused, the keyboard pans and zooms', async () => {
+      await open();
+      await tabTo(browser, 'Map of the Yalu River');
+      const before = await mapScale(browser);
+      const manpo = await theOne(browser, 'button', 'Manpo');
+      const m0 = await centreOf(browser, manpo);
+      await browser.keys('\uE012'); // ArrowLeft: the map moves right
+      const m1 = await centreOf(browser, manpo);
+      assert.ok(m1.x > m0.x + 10 && Math.abs(m1.y - m0.y) < 1, JSON.stringify({ m0, m1 }));
+      await browser.keys('+');
+      await browser.until(async () => (await mapScale(browser)).metres < before.metres, '+ to zoom in');
+      await browser.keys('0');
+      await browser.until(async () => (await mapScale(browser)).label === before.label, '0 to reset');
+    });
+
+    test('choosing a place that is out of sight glides the map to it', async () => {
+      await open();
+      const dandong = await theOne(browser, 'button', 'Dandong');
+      const d = await centreOf(browser, dandong);
+      await wheelAt(browser, d.x, d.y, -1200);
+      const region = await theOne(browser, 'region', 'Map of the Yalu River');
+      const inside = async (el) => browser.script(
+        `const r = arguments[0].getBoundingClientRect(), m = arguments[1].getBoundingClientRect();
+         return r.left >= m.left && r.right <= m.right && r.top >= m.top && r.bottom <= m.bottom;`,
+        browser.ref(el), browser.ref(region),
+      );
+      const hyesan = await theOne(browser, 'button', 'Hyesan');
+      await browser.until(async () => !(await inside(hyesan)), 'Hyesan to leave the view');
+      await tabTo(browser, 'Hyesan');
       await browser.keys(ENTER);
-      await browser.until(async () => (await panelText(browser)).includes('만포'), 'Manpo in the panel');
+      await browser.until(() => inside(hyesan), 'the map to glide to Hyesan');
     });
 
     test('the same dist/ works under a sub-path, as on a project page of a static host', async () => {

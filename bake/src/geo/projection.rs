@@ -14,6 +14,13 @@ pub struct LonLat {
     pub lat: f64,
 }
 
+impl LonLat {
+    /// The same latitude at another longitude.
+    pub fn with_lon(self, lon: f64) -> LonLat {
+        LonLat { lon, lat: self.lat }
+    }
+}
+
 /// A point in SVG user units: `x` grows to the east (right), `y` grows to the south (down).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MapPoint {
