@@ -161,9 +161,10 @@ pub fn Map(selected: RwSignal<Option<&'static Place>>) -> impl IntoView {
         view.set(next);
     };
 
-    // A place chosen elsewhere (the panel, a link, the keyboard) that is out of sight glides in.
+    // A town chosen elsewhere (the panel, a link, the keyboard) that is out of sight glides in.
+    // The river is not: it is chosen by touching its line, wherever the view is.
     Effect::new(move |_| {
-        if let Some(place) = selected.get() {
+        if let Some(place) = selected.get().filter(|p| p.kind == PlaceKind::City) {
             let now = view.get_untracked();
             if !now.shows(place.x, place.y, GLIDE_MARGIN) {
                 glide(view, glide_id, now.centred_on(place.x, place.y));
