@@ -17,8 +17,8 @@ fn main() {
             std::process::exit(1);
         }
     };
-    for skipped in &atlas.skipped {
-        println!("cargo:warning={}", skipped.message);
+    for warnings in &atlas.warnings {
+        println!("cargo:warning={}", warnings.message);
     }
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("atlas.rs");
     std::fs::write(&out, codegen::rust_source(&atlas)).expect("OUT_DIR is writable");

@@ -44,9 +44,10 @@ pub struct MapLabel {
     pub point: LonLat,
 }
 
-/// Something a layer holds that the map does not draw, reported as a build warning.
+/// Something the build reports without stopping: what a layer holds that the map does not draw,
+/// or a place no paragraph mentions.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Skipped {
+pub struct Warning {
     /// File, feature and what was left out.
     pub message: String,
 }
@@ -61,8 +62,8 @@ fn feature_error(path: &Path, index: usize, feature: &Feature, message: String) 
 }
 
 /// Every country of the countries layer. A GeometryCollection's polygons are taken and any
-/// other member (the clipped extract holds a two-point line inside China) is reported in `skipped`.
-pub fn read_countries(path: &Path, skipped: &mut Vec<Skipped>) -> Result<Vec<Country>, BakeError> {
+/// other member (the clipped extract holds a two-point line inside China) is reported in `warnings`.
+pub fn read_countries(path: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Country>, BakeError> {
     let fc = read_collection(path)?;
     let mut countries = Vec::new();
     for (index, feature) in fc.features.iter().enumerate() {
@@ -81,7 +82,7 @@ pub fn read_countries(path: &Path, skipped: &mut Vec<Skipped>) -> Result<Vec<Cou
                         GeometryValue::Polygon { .. } | GeometryValue::MultiPolygon { .. } => {
                             all.extend(rings(g).map_err(|m| fail(format!("member {member}: {m}")))?)
                         }
-                        other => skipped.push(Skipped {
+                        other => warnings.push(Warning {
                             message: format!(
                                 "{}: feature {index} ({name}): member {member} is a {}, not land; not drawn",
                                 path.display(),
@@ -124,8 +125,8 @@ pub fn read_lake(path: &Path, name: &str) -> Result<Vec<Vec<LonLat>>, BakeError>
 }
 
 /// Land borders between two different countries. Lines whose two sides are the same country
-/// (Natural Earth's "Overlay limit" lines at sea) are not borders and are reported in `skipped`.
-pub fn read_borders(path: &Path, skipped: &mut Vec<Skipped>) -> Result<Vec<Border>, BakeError> {
+/// (Natural Earth's "Overlay limit" lines at sea) are not borders and are reported in `warnings`.
+pub fn read_borders(path: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Border>, BakeError> {
     let fc = read_collection(path)?;
     let mut borders = Vec::new();
     for (index, feature) in fc.features.iter().enumerate() {
@@ -137,7 +138,7 @@ pub fn read_borders(path: &Path, skipped: &mut Vec<Skipped>) -> Result<Vec<Borde
         };
         let (left, right) = (side("adm0_left")?, side("adm0_right")?);
         if left == right {
-            skipped.push(Skipped {
+            warnings.push(Warning {
                 message: format!(
                     "{}: feature {index}: a line within {left}, not a border; not drawn",
                     path.display()

@@ -5,16 +5,18 @@
 //! browser never parses JSON or does geometry at load.
 
 pub mod codegen;
+pub mod content;
 pub mod error;
 pub mod geo;
 pub mod geojson_file;
 pub mod layers;
 pub mod places;
+pub mod text;
 
 use error::BakeError;
 use geo::{chain, simplify, Frame, LonLat, MapPoint};
 use geojson_file::{lines, read_collection, string_property};
-use layers::{Border, Country, MapLabel, Skipped};
+use layers::{Border, Country, MapLabel, Warning};
 use places::{Place, PlaceKind};
 use std::path::{Path, PathBuf};
 
@@ -64,8 +66,10 @@ pub struct Atlas {
     pub borders: Vec<Border>,
     /// Country and sea names.
     pub labels: Vec<MapLabel>,
-    /// What the layers hold that the map does not draw; the build prints each as a warning.
-    pub skipped: Vec<Skipped>,
+    /// What the build reports without stopping; `build.rs` prints each as a cargo warning.
+    pub warnings: Vec<Warning>,
+    /// The articles and the place mentions in them.
+    pub reading: content::Reading,
 }
 
 /// Where the data files live below the project root.
@@ -83,6 +87,8 @@ pub struct DataPaths {
     pub boundaries: PathBuf,
     /// `data/labels.geojson`.
     pub labels: PathBuf,
+    /// `content/`, with `articles.json` and the article texts.
+    pub content: PathBuf,
 }
 
 impl DataPaths {
@@ -95,6 +101,7 @@ impl DataPaths {
             lakes: root.join("data/natural-earth/lakes.geojson"),
             boundaries: root.join("data/natural-earth/boundaries.geojson"),
             labels: root.join("data/labels.geojson"),
+            content: root.join("content"),
         }
     }
 
@@ -159,17 +166,30 @@ impl Atlas {
                 ),
             });
         }
-        let mut skipped = Vec::new();
+        let mut warnings = Vec::new();
+        let reading = content::read(&paths.content, &paths.places, &places)?;
+        for (i, place) in places.iter().enumerate() {
+            if reading.excerpts(i).is_empty() {
+                warnings.push(Warning {
+                    message: format!(
+                        "{}: place \"{}\": no paragraph of the articles mentions it; its panel will say so",
+                        paths.places.display(),
+                        place.id
+                    ),
+                });
+            }
+        }
         Ok(Atlas {
             frame,
             places,
             yalu,
             tumen: river_lines(&paths.rivers, "Tumen")?,
             reservoir: layers::read_lake(&paths.lakes, "Supung Reservoir")?,
-            countries: layers::read_countries(&paths.countries, &mut skipped)?,
-            borders: layers::read_borders(&paths.boundaries, &mut skipped)?,
+            countries: layers::read_countries(&paths.countries, &mut warnings)?,
+            borders: layers::read_borders(&paths.boundaries, &mut warnings)?,
             labels,
-            skipped,
+            warnings,
+            reading,
         })
     }
 

@@ -62,6 +62,8 @@ pub struct Place {
     pub summary: String,
     /// Other spellings the texts may use.
     pub aliases: Vec<String>,
+    /// Phrases in which one of the names means another place (e.g. "Ji'an, Jiangxi").
+    pub not_in: Vec<String>,
     /// Marker position; for a river, where its label sits.
     pub point: LonLat,
     /// Side of the marker the label goes.
@@ -157,21 +159,25 @@ pub fn places_from(path: &Path, fc: &FeatureCollection) -> Result<Vec<Place>, Ba
             None => Vec::new(),
             Some(_) => return Err(fail("property `native` must be an array".to_owned())),
         };
-        let aliases = match feature.property("aliases") {
-            Some(serde_json::Value::Array(items)) => items
-                .iter()
-                .map(|v| match v.as_str() {
-                    Some(s) if !s.trim().is_empty() => Ok(s.to_owned()),
-                    _ => Err(fail("each alias must be a non-empty string".to_owned())),
-                })
-                .collect::<Result<Vec<_>, _>>()?,
-            None => Vec::new(),
-            Some(_) => {
-                return Err(fail(
-                    "property `aliases` must be an array of strings".to_owned(),
-                ))
+        let strings = |key: &str| -> Result<Vec<String>, BakeError> {
+            match feature.property(key) {
+                Some(serde_json::Value::Array(items)) => items
+                    .iter()
+                    .map(|v| match v.as_str() {
+                        Some(s) if !s.trim().is_empty() => Ok(s.to_owned()),
+                        _ => Err(fail(format!(
+                            "each entry of `{key}` must be a non-empty string"
+                        ))),
+                    })
+                    .collect(),
+                None => Ok(Vec::new()),
+                Some(_) => Err(fail(format!(
+                    "property `{key}` must be an array of strings"
+                ))),
             }
         };
+        let aliases = strings("aliases")?;
+        let not_in = strings("not_in")?;
         let label = match string_property(feature, "label") {
             None | Some("right") => LabelSide::Right,
             Some("left") => LabelSide::Left,
@@ -207,6 +213,7 @@ pub fn places_from(path: &Path, fc: &FeatureCollection) -> Result<Vec<Place>, Ba
             rank,
             summary: text("summary")?,
             aliases,
+            not_in,
             point,
             label,
             source,
