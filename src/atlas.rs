@@ -74,11 +74,113 @@ pub struct MapLabel {
     pub y: f32,
 }
 
+/// Who wrote a paragraph.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Voice {
+    /// The article itself.
+    Post,
+    /// A reader comment, with the commenter's name where the page gives one.
+    Comment(Option<&'static str>),
+}
+
+/// A place named in a paragraph: which place, and the byte range of its name.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub struct Mention {
+    /// Index into `PLACES`.
+    pub place: usize,
+    /// First byte of the name in the paragraph's text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+}
+
+/// One paragraph of an article.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Its text; a `\n` is a line break kept from the source.
+    pub text: &'static str,
+    /// Post or reader comment.
+    pub voice: Voice,
+    /// The places it names, in text order, never overlapping.
+    pub mentions: &'static [Mention],
+}
+
+/// An article the page quotes.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Article {
+    /// Stable id used in links.
+    pub id: &'static str,
+    /// Title as shown.
+    pub title: &'static str,
+    /// Whether the atlas gave the title because the source has none.
+    pub title_given: bool,
+    /// Author, where known.
+    pub author: Option<&'static str>,
+    /// Where it was published, where known.
+    pub publication: Option<&'static str>,
+    /// The paragraphs a reader sees, post first, then comments.
+    pub paragraphs: &'static [Paragraph],
+}
+
+impl Paragraph {
+    /// The text cut at its mentions: plain runs with `None`, names with their mention.
+    /// A range that does not fit the text is left as plain text rather than trusted.
+    pub fn pieces(&self) -> Vec<(&'static str, Option<Mention>)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for m in self.mentions {
+            let (Some(before), Some(name)) =
+                (self.text.get(at..m.start), self.text.get(m.start..m.end))
+            else {
+                continue;
+            };
+            if !before.is_empty() {
+                out.push((before, None));
+            }
+            out.push((name, Some(*m)));
+            at = m.end;
+        }
+        if let Some(rest) = self.text.get(at..).filter(|r| !r.is_empty()) {
+            out.push((rest, None));
+        }
+        out
+    }
+}
+
 include!(concat!(env!("OUT_DIR"), "/atlas.rs"));
 
 /// The place with this id.
 pub fn place(id: &str) -> Option<&'static Place> {
     PLACES.iter().find(|p| p.id == id)
+}
+
+/// The index of a place in `PLACES`.
+pub fn place_index(place: &Place) -> usize {
+    PLACES
+        .iter()
+        .position(|p| std::ptr::eq(p, place))
+        .unwrap_or(usize::MAX)
+}
+
+/// The article with this id.
+pub fn article(id: &str) -> Option<&'static Article> {
+    ARTICLES.iter().find(|a| a.id == id)
+}
+
+/// Every paragraph that mentions `place`, in reading order, with its article and index.
+pub fn excerpts(
+    place: &Place,
+) -> impl Iterator<Item = (&'static Article, usize, &'static Paragraph)> {
+    EXCERPTS
+        .get(place_index(place))
+        .copied()
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|&(a, p)| {
+            ARTICLES
+                .get(a)
+                .and_then(|art| art.paragraphs.get(p).map(|para| (art, p, para)))
+        })
 }
 
 #[cfg(test)]
@@ -94,6 +196,30 @@ mod tests {
         }
         assert_eq!(place("yalu").unwrap().kind, PlaceKind::River);
         assert!(YALU_PATH.starts_with('M') && YALU_PATH.len() > 500);
+    }
+
+    #[test]
+    fn pieces_put_the_text_back_together() {
+        for article in &ARTICLES {
+            for p in article.paragraphs {
+                let joined: String = p.pieces().iter().map(|(s, _)| *s).collect();
+                assert_eq!(joined, p.text);
+                assert_eq!(
+                    p.pieces().iter().filter(|(_, m)| m.is_some()).count(),
+                    p.mentions.len()
+                );
+            }
+        }
+        let bad = Paragraph {
+            text: "Manpo",
+            voice: Voice::Post,
+            mentions: &[Mention {
+                place: 0,
+                start: 2,
+                end: 99,
+            }],
+        };
+        assert_eq!(bad.pieces(), vec![("Manpo", None)]);
     }
 
     #[test]

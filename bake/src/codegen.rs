@@ -8,6 +8,7 @@ use crate::geo::svg::{polyline_path, ring_path};
 use crate::geo::LonLat;
 use crate::layers::{Border, LabelKind};
 use crate::places::{LabelSide, PlaceKind, Rank};
+use crate::text::Voice;
 use crate::Atlas;
 use std::fmt::Write;
 
@@ -144,5 +145,61 @@ pub fn rust_source(atlas: &Atlas) -> String {
         );
     }
     out.push_str("];\n");
+    write_reading(&mut out, atlas);
     out
+}
+
+/// The articles, their paragraphs with mentions, and each place's excerpts.
+fn write_reading(out: &mut String, atlas: &Atlas) {
+    let reading = &atlas.reading;
+    let _ = writeln!(
+        out,
+        "/// The articles, in reading order.\npub static ARTICLES: [Article; {}] = [",
+        reading.articles.len()
+    );
+    for (article, mentions) in reading.articles.iter().zip(&reading.mentions) {
+        let m = &article.meta;
+        let _ = writeln!(
+            out,
+            "    Article {{ id: {:?}, title: {:?}, title_given: {}, author: {:?}, publication: {:?}, paragraphs: &[",
+            m.id, m.title, m.title_given, m.author.as_deref(), m.publication.as_deref()
+        );
+        for (p, ms) in article.paragraphs.iter().zip(mentions) {
+            let voice = match &p.voice {
+                Voice::Post => "Voice::Post".to_owned(),
+                Voice::Comment(by) => format!("Voice::Comment({:?})", by.as_deref()),
+            };
+            let ms: Vec<String> = ms
+                .iter()
+                .map(|m| {
+                    format!(
+                        "Mention {{ place: {}, start: {}, end: {} }}",
+                        m.place, m.start, m.end
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "        Paragraph {{ text: {:?}, voice: {voice}, mentions: &[{}] }},",
+                p.text,
+                ms.join(", ")
+            );
+        }
+        out.push_str("    ] },\n");
+    }
+    out.push_str("];\n");
+    let _ = writeln!(
+        out,
+        "/// For each place (in `PLACES` order), the (article, paragraph) indices that mention it.\npub static EXCERPTS: [&[(usize, usize)]; {}] = [",
+        atlas.places.len()
+    );
+    for i in 0..atlas.places.len() {
+        let list: Vec<String> = reading
+            .excerpts(i)
+            .iter()
+            .map(|(a, p)| format!("({a}, {p})"))
+            .collect();
+        let _ = writeln!(out, "    &[{}],", list.join(", "));
+    }
+    out.push_str("];\n");
 }

@@ -7,6 +7,8 @@ use crate::atlas::{
     Place, PlaceKind, Rank, BORDER_PATH, COUNTRIES, MAP_LABELS, OTHER_BORDERS_PATH, PLACES,
     RESERVOIR_PATH, TUMEN_PATH, VIEW_HEIGHT, VIEW_WIDTH, YALU_PATH,
 };
+use crate::go;
+use crate::route::Route;
 use leptos::ev::{KeyboardEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
 use view::{fixed, View, MAX_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
@@ -41,7 +43,7 @@ struct Gesture {
 
 /// The map region: land, water, borders, the river and every place, with its view controls.
 #[component]
-pub fn Map(selected: RwSignal<Option<&'static Place>>) -> impl IntoView {
+pub fn Map(selected: Memo<Option<&'static Place>>, route: RwSignal<Route>) -> impl IntoView {
     let view = RwSignal::new(View::default());
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let gesture = StoredValue::new(Gesture::default());
@@ -214,7 +216,7 @@ pub fn Map(selected: RwSignal<Option<&'static Place>>) -> impl IntoView {
                     <path class="border other-border" d=OTHER_BORDERS_PATH aria-hidden="true" />
                     <path class="border" d=BORDER_PATH aria-hidden="true" />
                     <path class="context-river" d=TUMEN_PATH aria-hidden="true" />
-                    {river.map(|place| view! { <River place=place selected=selected /> })}
+                    {river.map(|place| view! { <River place=place selected=selected route=route /> })}
                 </g>
                 <g class="overlay">
                     {MAP_LABELS
@@ -248,7 +250,7 @@ pub fn Map(selected: RwSignal<Option<&'static Place>>) -> impl IntoView {
                     {PLACES
                         .iter()
                         .filter(|p| p.kind == PlaceKind::City)
-                        .map(|place| view! { <Marker place=place selected=selected view=view /> })
+                        .map(|place| view! { <Marker place=place selected=selected route=route view=view /> })
                         .collect_view()}
                     <ScaleBar view=view />
                 </g>
@@ -329,7 +331,11 @@ fn glide(view: RwSignal<View>, glide_id: StoredValue<u32>, to: View) {
 
 /// The Yalu as a control: a thin visible line under a wide, invisible hit area.
 #[component]
-fn River(place: &'static Place, selected: RwSignal<Option<&'static Place>>) -> impl IntoView {
+fn River(
+    place: &'static Place,
+    selected: Memo<Option<&'static Place>>,
+    route: RwSignal<Route>,
+) -> impl IntoView {
     let is_selected = move || selected.get() == Some(place);
     view! {
         <g
@@ -339,11 +345,11 @@ fn River(place: &'static Place, selected: RwSignal<Option<&'static Place>>) -> i
             tabindex="0"
             aria-label=place.name
             aria-pressed=move || if is_selected() { "true" } else { "false" }
-            on:click=move |_| selected.set(Some(place))
+            on:click=move |_| go(route, Route::Place(place))
             on:keydown=move |ev| {
                 if activates(&ev) {
                     ev.prevent_default();
-                    selected.set(Some(place));
+                    go(route, Route::Place(place));
                 }
             }
         >
@@ -358,7 +364,8 @@ fn River(place: &'static Place, selected: RwSignal<Option<&'static Place>>) -> i
 #[component]
 fn Marker(
     place: &'static Place,
-    selected: RwSignal<Option<&'static Place>>,
+    selected: Memo<Option<&'static Place>>,
+    route: RwSignal<Route>,
     view: RwSignal<View>,
 ) -> impl IntoView {
     let is_selected = move || selected.get() == Some(place);
@@ -384,11 +391,11 @@ fn Marker(
             aria-label=place.name
             aria-pressed=move || if is_selected() { "true" } else { "false" }
             transform=move || placed(view.get(), place.x, place.y)
-            on:click=move |_| selected.set(Some(place))
+            on:click=move |_| go(route, Route::Place(place))
             on:keydown=move |ev| {
                 if activates(&ev) {
                     ev.prevent_default();
-                    selected.set(Some(place));
+                    go(route, Route::Place(place));
                 }
             }
         >

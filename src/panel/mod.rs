@@ -1,16 +1,23 @@
-//! The side panel: the chosen place, or an introduction when none is chosen.
+//! The side panel: the introduction, a chosen place with its passages, or the reader view.
 
-use crate::atlas::Place;
+mod reader;
+
+use crate::atlas::{excerpts, place_index, Article, Paragraph, Place, Voice};
+use crate::go;
+use crate::route::Route;
 use leptos::prelude::*;
 
-/// Shows the chosen place's names, country and summary.
+/// The panel for the current route.
 #[component]
-pub fn PlacePanel(selected: RwSignal<Option<&'static Place>>) -> impl IntoView {
+pub fn Panel(route: RwSignal<Route>) -> impl IntoView {
     view! {
-        <aside class="panel" aria-label="Place details">
-            {move || match selected.get() {
-                None => view! { <Overview /> }.into_any(),
-                Some(place) => view! { <PlaceDetails place=place selected=selected /> }.into_any(),
+        <aside class="panel" class:reading=move || matches!(route.get(), Route::Read(..)) aria-label="Place details">
+            {move || match route.get() {
+                Route::Overview => view! { <Overview /> }.into_any(),
+                Route::Place(place) => view! { <PlaceDetails place=place route=route /> }.into_any(),
+                Route::Read(article, paragraph) => {
+                    view! { <reader::Reader article=article paragraph=paragraph route=route /> }.into_any()
+                }
             }}
         </aside>
     }
@@ -28,24 +35,65 @@ fn Overview() -> impl IntoView {
     }
 }
 
-/// A chosen place: its names and where it is.
+/// How a passage is credited: the article, or the reader who commented on it.
+pub fn credit(article: &Article, paragraph: &Paragraph) -> String {
+    match paragraph.voice {
+        Voice::Post => match article.author {
+            Some(author) => format!("{} — {author}", article.title),
+            None => article.title.to_owned(),
+        },
+        Voice::Comment(Some(by)) => format!("Reader comment by {by}, on {}", article.title),
+        Voice::Comment(None) => format!("Reader comment on {}", article.title),
+    }
+}
+
+/// A chosen place: its names, where it is, and every passage that mentions it.
 #[component]
-fn PlaceDetails(
-    place: &'static Place,
-    selected: RwSignal<Option<&'static Place>>,
-) -> impl IntoView {
+fn PlaceDetails(place: &'static Place, route: RwSignal<Route>) -> impl IntoView {
+    let passages: Vec<_> = excerpts(place).collect();
+    let count = match passages.len() {
+        0 => format!("No passage of the articles mentions {}.", place.name),
+        1 => "1 passage".to_owned(),
+        n => format!("{n} passages"),
+    };
+    let me = place_index(place);
     view! {
-        <h2>{place.name}</h2>
-        <p class="native-names">
+        <h2>
+            {place.name}
             {place
                 .native
                 .iter()
-                .map(|n| view! { <span lang=n.lang>{n.text}</span> })
+                .map(|n| view! { " " <span class="native" lang=n.lang>{n.text}</span> })
                 .collect_view()}
-        </p>
-        <p class="country">{place.country}</p>
+        </h2>
         <p class="summary">{place.summary}</p>
-        <button type="button" class="close" on:click=move |_| selected.set(None)>
+        <p class="count">{count}</p>
+        <ol class="passages">
+            {passages
+                .into_iter()
+                .map(|(article, index, paragraph)| {
+                    view! {
+                        <li class="passage">
+                            <blockquote>
+                                {paragraph
+                                    .pieces()
+                                    .into_iter()
+                                    .map(|(text, mention)| match mention {
+                                        Some(m) if m.place == me => view! { <mark>{text}</mark> }.into_any(),
+                                        _ => text.into_any(),
+                                    })
+                                    .collect_view()}
+                            </blockquote>
+                            <p class="credit">{credit(article, paragraph)}</p>
+                            <button type="button" class="link" on:click=move |_| go(route, Route::Read(article, index))>
+                                "Read in context"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+        <button type="button" class="close" on:click=move |_| go(route, Route::Overview)>
             "Back to overview"
         </button>
     }

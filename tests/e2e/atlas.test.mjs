@@ -67,7 +67,7 @@ for (const name of BROWSERS) {
           const t = await panelText(browser);
           return t.includes(town.native) && t;
         }, `${town.name} in the panel`);
-        assert.match(text, new RegExp(`^${town.name}\\n`));
+        assert.match(text, new RegExp(`^${town.name} ${town.native}\\n`));
         assert.ok(text.includes(town.country), text);
         assert.equal(await browser.attribute(marker, 'aria-pressed'), 'true');
         assert.deepEqual(browser.errors(), []);

@@ -35,3 +35,20 @@ export async function focusedName(browser) {
   const el = await browser.cmd('GET', '/element/active');
   return browser.label(Object.values(el)[0]);
 }
+
+/** Elements of `role` (named `name`, when given) inside `container`, in document order. */
+export async function inside(browser, container, role, name) {
+  const els = await browser.cmd('POST', `/element/${container}/elements`, { using: 'css selector', value: `${CANDIDATES}, mark, p, li` });
+  const found = [];
+  for (const e of els.map((x) => Object.values(x)[0])) {
+    if ((await browser.role(e)) !== role) continue;
+    if (name !== undefined && (await browser.label(e)) !== name) continue;
+    found.push(e);
+  }
+  return found;
+}
+
+/** The focused element. */
+export async function focused(browser) {
+  return Object.values(await browser.cmd('GET', '/element/active'))[0];
+}

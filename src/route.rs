@@ -1,0 +1,123 @@
+//! What the page shows, as it lives in the URL hash: `#/place/<id>` or `#/read/<article>/<n>`.
+//! The hash is untrusted input: anything that is not one of these is the overview.
+
+use crate::atlas::{article, place, Article, Place};
+
+/// Longest hash worth reading; anything longer is not one of ours.
+const MAX_HASH: usize = 200;
+
+/// What the page shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Route {
+    /// The map with the introduction.
+    Overview,
+    /// A place's panel.
+    Place(&'static Place),
+    /// The reader view at a paragraph (0-based here, 1-based in the URL).
+    Read(&'static Article, usize),
+}
+
+impl Route {
+    /// The route a hash names, or the overview for anything else.
+    pub fn parse(hash: &str) -> Route {
+        if hash.len() > MAX_HASH {
+            return Route::Overview;
+        }
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let mut parts = path.split('/');
+        if parts.next() != Some("") {
+            return Route::Overview;
+        }
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some("place"), Some(id), None, None) => {
+                place(id).map_or(Route::Overview, Route::Place)
+            }
+            (Some("read"), Some(id), Some(n), None) => {
+                let Some(article) = article(id) else {
+                    return Route::Overview;
+                };
+                // Digits only: no sign, no spaces, no leading zero.
+                if n.is_empty()
+                    || n.len() > 4
+                    || !n.bytes().all(|b| b.is_ascii_digit())
+                    || n.starts_with('0')
+                {
+                    return Route::Overview;
+                }
+                match n.parse::<usize>() {
+                    Ok(k) if k <= article.paragraphs.len() => Route::Read(article, k - 1),
+                    _ => Route::Overview,
+                }
+            }
+            _ => Route::Overview,
+        }
+    }
+
+    /// The hash for this route (empty for the overview).
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Overview => String::new(),
+            Route::Place(p) => format!("#/place/{}", p.id),
+            Route::Read(a, i) => format!("#/read/{}/{}", a.id, i + 1),
+        }
+    }
+
+    /// The place the map shows as chosen.
+    pub fn place(&self) -> Option<&'static Place> {
+        match self {
+            Route::Place(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_and_paragraphs_round_trip() {
+        for hash in [
+            "#/place/manpo",
+            "#/place/yalu",
+            "#/read/jian-border/7",
+            "#/read/hyesan-frontier/10",
+        ] {
+            let route = Route::parse(hash);
+            assert_ne!(route, Route::Overview, "{hash}");
+            assert_eq!(route.to_hash(), hash);
+        }
+        assert_eq!(Route::parse("#/place/manpo").place().unwrap().name, "Manpo");
+    }
+
+    #[test]
+    fn anything_else_is_the_overview() {
+        let long = format!("#/place/{}", "a".repeat(500));
+        for hash in [
+            "",
+            "#",
+            "#/",
+            "#/place",
+            "#/place/",
+            "#/place/atlantis",
+            "#/place/manpo/",
+            "#/place/Manpo",
+            "#/read/jian-border",
+            "#/read/jian-border/0",
+            "#/read/jian-border/33",
+            "#/read/jian-border/07",
+            "#/read/jian-border/-1",
+            "#/read/jian-border/+1",
+            "#/read/jian-border/1e2",
+            "#/read/nope/1",
+            "#place/manpo",
+            "#/%70lace/manpo",
+            "#/place/man%20po",
+            long.as_str(),
+            "#/read/jian-border/99999999999999999999",
+        ] {
+            assert_eq!(Route::parse(hash), Route::Overview, "{hash}");
+        }
+        assert_eq!(Route::Overview.to_hash(), "");
+    }
+}

@@ -1,0 +1,136 @@
+// End-to-end: reading what the articles say about each place, and moving between map and text.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './webdriver.mjs';
+import { focused, inside, panelText, theOne, waitFor } from './reader.mjs';
+import { riverPoint } from './map.mjs';
+
+const DIST = resolve(process.env.DIST ?? 'dist');
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
+// What each panel must show: how many passages, and the names highlighted in them.
+const PANELS = [
+  { id: 'yalu', name: 'Yalu River', count: 4, marks: ['Yalu River', 'Yalu'] },
+  { id: 'jian', name: "Ji'an", count: 2, marks: ['Ji’an'] },
+  { id: 'manpo', name: 'Manpo', count: 3, marks: ['Manpo'] },
+  { id: 'hyesan', name: 'Hyesan', count: 9, marks: ['Hyesan', 'Ryanggang', 'Ryonggang'] },
+  { id: 'dandong', name: 'Dandong', count: 2, marks: ['Dandong'] },
+  { id: 'pyongyang', name: 'Pyongyang', count: 4, marks: ['Pyongyang'] },
+];
+
+for (const name of BROWSERS) {
+  describe(`reading, in ${name}`, () => {
+    let site;
+    let browser;
+
+    before(async () => {
+      site = await serve(DIST);
+      browser = await launch(name);
+    });
+
+    after(async () => {
+      await browser?.quit();
+      await site?.close();
+    });
+
+    async function open(hash = '') {
+      browser.log.length = 0;
+      await browser.goto(site.url + hash);
+      await waitFor(browser, 'button', 'Manpo');
+    }
+
+    const panel = () => theOne(browser, 'complementary', 'Place details');
+
+    for (const place of PANELS) {
+      test(`${place.name}: the panel lists its ${place.count} passages with the name highlighted`, async () => {
+        await open();
+        if (place.id === 'yalu') {
+          // The river's box is mostly land: click on its line.
+          const at = await riverPoint(browser, 0.35);
+          await browser.clickAt(at.x, at.y);
+        } else {
+          await browser.clickCentre(await theOne(browser, 'button', place.name));
+        }
+        await browser.until(async () => (await panelText(browser)).includes(`${place.count} passages`), `${place.count} passages`);
+        const items = await inside(browser, await panel(), 'listitem');
+        assert.equal(items.length, place.count);
+        for (const item of items) {
+          const marks = await inside(browser, item, 'mark');
+          assert.ok(marks.length > 0, `a passage of ${place.name} has no highlight: ${await browser.text(item)}`);
+          for (const m of marks) assert.ok(place.marks.includes(await browser.text(m)), await browser.text(m));
+          assert.match(await browser.text(item), /Read in context/);
+        }
+        assert.deepEqual(browser.errors(), []);
+      });
+    }
+
+    test('a passage is credited to its article or its commenter', async () => {
+      await open('#/place/dandong');
+      await browser.until(async () => (await panelText(browser)).includes('2 passages'), 'Dandong passages');
+      const text = await panelText(browser);
+      assert.match(text, /Reader comment by robert, on Northeast China’s road less traveled/);
+      await open('#/place/manpo');
+      await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo passages');
+      assert.match(await panelText(browser), /Visiting the North Korean border near Ji’an — Ruth/);
+    });
+
+    test('"Read in context" opens the reader at that paragraph', async () => {
+      await open('#/place/manpo');
+      await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo passages');
+      const items = await inside(browser, await panel(), 'listitem');
+      const third = items[2];
+      const quote = (await browser.text(third)).split('\n')[0];
+      const [button] = await inside(browser, third, 'button', 'Read in context');
+      await browser.click(button);
+      const para = await browser.until(async () => {
+        const el = await focused(browser);
+        return (await browser.text(el)).startsWith(quote.slice(0, 40)) && el;
+      }, 'the paragraph to have focus');
+      assert.equal(await browser.script('return location.hash'), '#/read/jian-border/7');
+      const visible = await browser.script(
+        'const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight;',
+        browser.ref(para),
+      );
+      assert.ok(visible, 'the paragraph is not in view');
+    });
+
+    test('a place name in the reader opens that place', async () => {
+      await open('#/read/hyesan-frontier/3');
+      const reader = await panel();
+      const mentions = await browser.until(async () => {
+        const found = await inside(browser, reader, 'button', 'Pyongyang');
+        return found.length && found;
+      }, 'Pyongyang in the reader');
+      await browser.click(mentions[0]);
+      await browser.until(async () => (await panelText(browser)).includes('4 passages'), 'the Pyongyang panel');
+      assert.match(await panelText(browser), /^Pyongyang 평양/);
+      assert.equal(await browser.attribute(await theOne(browser, 'button', 'Pyongyang'), 'aria-pressed'), 'true');
+    });
+
+    test('a link restores the place in a new page, and Back returns to the previous place', async () => {
+      await open('#/place/hyesan');
+      await browser.until(async () => (await panelText(browser)).includes('9 passages'), 'Hyesan from the link');
+      assert.equal(await browser.attribute(await theOne(browser, 'button', 'Hyesan'), 'aria-pressed'), 'true');
+      await browser.clickCentre(await theOne(browser, 'button', 'Manpo'));
+      await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo');
+      await browser.cmd('POST', '/back', {});
+      await browser.until(async () => (await panelText(browser)).includes('9 passages'), 'Hyesan after Back');
+      await browser.cmd('POST', '/forward', {});
+      await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo after Forward');
+    });
+
+    test('a link to a paragraph opens the reader there', async () => {
+      await open('#/read/hyesan-frontier/7');
+      await browser.until(async () => (await browser.text(await focused(browser))).startsWith('Younger generations face a crossroads'), 'paragraph 7');
+    });
+
+    for (const hash of ['#/place/atlantis', '#/read/jian-border/999', '#/%E0%A4%A', `#/place/${'x'.repeat(5000)}`, '#<script>alert(1)</script>']) {
+      test(`an unknown link (${hash.slice(0, 24)}) shows the overview without error`, async () => {
+        await open(hash);
+        assert.match(await panelText(browser), /Choose the river or a town/);
+        assert.deepEqual(browser.errors(), []);
+      });
+    }
+  });
+}
