@@ -35,6 +35,15 @@ fn Overview() -> impl IntoView {
     }
 }
 
+/// The line above a place's passages; for none, the empty state says so.
+pub fn passage_count(n: usize, name: &str) -> String {
+    match n {
+        0 => format!("No passage of the articles mentions {name}."),
+        1 => "1 passage".to_owned(),
+        n => format!("{n} passages"),
+    }
+}
+
 /// How a passage is credited: the article, or the reader who commented on it.
 pub fn credit(article: &Article, paragraph: &Paragraph) -> String {
     match paragraph.voice {
@@ -51,11 +60,7 @@ pub fn credit(article: &Article, paragraph: &Paragraph) -> String {
 #[component]
 fn PlaceDetails(place: &'static Place, route: RwSignal<Route>) -> impl IntoView {
     let passages: Vec<_> = excerpts(place).collect();
-    let count = match passages.len() {
-        0 => format!("No passage of the articles mentions {}.", place.name),
-        1 => "1 passage".to_owned(),
-        n => format!("{n} passages"),
-    };
+    let count = passage_count(passages.len(), place.name);
     let me = place_index(place);
     view! {
         <h2>
@@ -96,5 +101,37 @@ fn PlaceDetails(place: &'static Place, route: RwSignal<Route>) -> impl IntoView 
         <button type="button" class="close" on:click=move |_| go(route, Route::Overview)>
             "Back to overview"
         </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::ARTICLES;
+
+    #[test]
+    fn the_count_line_has_an_empty_state() {
+        assert_eq!(
+            passage_count(0, "Sinuiju"),
+            "No passage of the articles mentions Sinuiju."
+        );
+        assert_eq!(passage_count(1, "x"), "1 passage");
+        assert_eq!(passage_count(9, "x"), "9 passages");
+    }
+
+    #[test]
+    fn credits_name_the_article_author_or_commenter() {
+        let post = &ARTICLES[0];
+        assert_eq!(
+            credit(post, &post.paragraphs[0]),
+            "Northeast China’s road less traveled: Visiting the North Korean border near Ji’an — Ruth"
+        );
+        assert_eq!(
+            credit(post, &post.paragraphs[22]),
+            "Reader comment by robert, on Northeast China’s road less traveled: Visiting the North Korean border near Ji’an"
+        );
+        assert!(credit(post, &post.paragraphs[11]).starts_with("Reader comment on "));
+        let hyesan = &ARTICLES[1];
+        assert_eq!(credit(hyesan, &hyesan.paragraphs[0]), hyesan.title);
     }
 }
