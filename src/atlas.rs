@@ -50,6 +50,9 @@ pub struct Place {
     pub y: f32,
     /// Whether the label sits left of the marker.
     pub label_left: bool,
+    /// Kilometres down the Yalu from its source to where the place meets it (0 for the river):
+    /// the order of the place list.
+    pub river_km: u32,
 }
 
 /// A country's land.
@@ -154,6 +157,13 @@ pub fn place(id: &str) -> Option<&'static Place> {
     PLACES.iter().find(|p| p.id == id)
 }
 
+/// The places in river order, from the source to the mouth (the river itself first).
+pub fn places_downstream() -> Vec<&'static Place> {
+    let mut places: Vec<&'static Place> = PLACES.iter().collect();
+    places.sort_by_key(|p| (p.kind != PlaceKind::River, p.river_km));
+    places
+}
+
 /// The index of a place in `PLACES`.
 pub fn place_index(place: &Place) -> usize {
     PLACES
@@ -220,6 +230,23 @@ mod tests {
             }],
         };
         assert_eq!(bad.pieces(), vec![("Manpo", None)]);
+    }
+
+    #[test]
+    fn the_place_list_runs_from_source_to_mouth() {
+        let ids: Vec<_> = places_downstream().iter().map(|p| p.id).collect();
+        assert_eq!(ids[0], "yalu");
+        let pos = |id: &str| ids.iter().position(|i| *i == id).unwrap();
+        assert!(pos("hyesan") < pos("manpo") && pos("hyesan") < pos("jian"));
+        assert!(pos("manpo") < pos("dandong") && pos("jian") < pos("dandong"));
+        // Ji'an and Manpo face each other, 9 km apart: they meet the river no further apart than that.
+        assert!(
+            place("jian")
+                .unwrap()
+                .river_km
+                .abs_diff(place("manpo").unwrap().river_km)
+                <= 10
+        );
     }
 
     #[test]

@@ -30,6 +30,22 @@ pub fn go(route: RwSignal<Route>, to: Route) {
     }
 }
 
+/// Moves keyboard focus to the element with this id once the pending render is on screen.
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let Some(el) = document().get_element_by_id(&id) else {
+            return;
+        };
+        // Panel headings are HTML; markers are SVG: both can take focus.
+        if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = html.focus();
+        } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+            let _ = svg.focus();
+        }
+    });
+}
+
 /// The page: the map fills the window, the panel shows the chosen place or the reader.
 #[component]
 pub fn App() -> impl IntoView {
@@ -38,14 +54,41 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&current_hash()))
     });
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && route.get_untracked() != Route::Overview {
+            go(route, Route::Overview);
+        }
+    });
     let selected = Memo::new(move |_| route.get().place());
     view! {
         <header class="masthead">
             <h1>"Yalu Border Atlas"</h1>
+            <nav class="place-list" aria-label="Places, from the source of the Yalu to its mouth">
+                <ul>
+                    {atlas::places_downstream()
+                        .into_iter()
+                        .map(|p| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=Route::Place(p).to_hash()
+                                        aria-current=move || (selected.get() == Some(p)).then_some("true")
+                                    >
+                                        {p.name}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
         </header>
         <main class="layout">
             <map::Map selected=selected route=route />
             <panel::Panel route=route />
+            <p class="visually-hidden" role="status" aria-live="polite">
+                {move || route.get().announcement()}
+            </p>
         </main>
     }
 }

@@ -62,6 +62,23 @@ impl Route {
         }
     }
 
+    /// What a screen reader is told when the page comes to this route.
+    pub fn announcement(&self) -> String {
+        match self {
+            Route::Overview => String::new(),
+            Route::Place(p) => {
+                let n = crate::atlas::excerpts(p).count();
+                let passages = if n == 1 {
+                    "1 passage".to_owned()
+                } else {
+                    format!("{n} passages")
+                };
+                format!("{}, {}: {passages}", p.name, p.country)
+            }
+            Route::Read(a, i) => format!("Reader: {}, paragraph {}", a.title, i + 1),
+        }
+    }
+
     /// The place the map shows as chosen.
     pub fn place(&self) -> Option<&'static Place> {
         match self {
@@ -88,6 +105,22 @@ mod tests {
             assert_eq!(route.to_hash(), hash);
         }
         assert_eq!(Route::parse("#/place/manpo").place().unwrap().name, "Manpo");
+    }
+
+    #[test]
+    fn announcements_name_the_place_and_its_passages() {
+        assert_eq!(
+            Route::parse("#/place/manpo").announcement(),
+            "Manpo, North Korea: 3 passages"
+        );
+        assert_eq!(
+            Route::parse("#/place/jian").announcement(),
+            "Ji'an, China: 2 passages"
+        );
+        assert!(Route::parse("#/read/hyesan-frontier/2")
+            .announcement()
+            .ends_with(", paragraph 2"));
+        assert_eq!(Route::Overview.announcement(), "");
     }
 
     #[test]

@@ -132,9 +132,16 @@ pub fn rust_source(atlas: &Atlas) -> String {
             Rank::Secondary => "Rank::Secondary",
         };
         let label_left = p.label == LabelSide::Left;
+        // The river itself comes first; a town by where it meets the Yalu going downstream.
+        let river_km = match p.kind {
+            PlaceKind::River => 0,
+            PlaceKind::City => (crate::geo::chainage_m(&atlas.yalu, p.point).unwrap_or(0.0)
+                / 1000.0)
+                .round() as u32,
+        };
         let _ = writeln!(
             out,
-            "    Place {{ id: {:?}, name: {:?}, native: &[{}], country: {:?}, kind: {kind}, rank: {rank}, summary: {:?}, x: {:.1}, y: {:.1}, label_left: {label_left} }},",
+            "    Place {{ id: {:?}, name: {:?}, native: &[{}], country: {:?}, kind: {kind}, rank: {rank}, summary: {:?}, x: {:.1}, y: {:.1}, label_left: {label_left}, river_km: {river_km} }},",
             p.id,
             p.name,
             native.join(", "),

@@ -339,6 +339,7 @@ fn River(
     let is_selected = move || selected.get() == Some(place);
     view! {
         <g
+            id=format!("marker-{}", place.id)
             class="river"
             class:selected=is_selected
             role="button"
@@ -383,6 +384,7 @@ fn Marker(
     };
     view! {
         <g
+            id=format!("marker-{}", place.id)
             class="marker"
             class:primary=place.rank == Rank::Primary
             class:selected=is_selected

@@ -3,13 +3,29 @@
 mod reader;
 
 use crate::atlas::{excerpts, place_index, Article, Paragraph, Place, Voice};
-use crate::go;
 use crate::route::Route;
+use crate::{focus_later, go};
 use leptos::prelude::*;
 
 /// The panel for the current route.
 #[component]
 pub fn Panel(route: RwSignal<Route>) -> impl IntoView {
+    // Focus follows the reader: into the panel when a place opens, back to its marker when the
+    // panel closes. At load it stays where the browser put it.
+    let shown = StoredValue::new(route.get_untracked());
+    Effect::new(move |ran: Option<()>| {
+        let now = route.get();
+        let before = shown.get_value();
+        shown.set_value(now);
+        if ran.is_none() || now == before {
+            return;
+        }
+        match (now, before) {
+            (Route::Place(_), _) => focus_later("panel-heading".to_owned()),
+            (Route::Overview, Route::Place(p)) => focus_later(format!("marker-{}", p.id)),
+            _ => {}
+        }
+    });
     view! {
         <aside class="panel" class:reading=move || matches!(route.get(), Route::Read(..)) aria-label="Place details">
             {move || match route.get() {
@@ -63,7 +79,7 @@ fn PlaceDetails(place: &'static Place, route: RwSignal<Route>) -> impl IntoView 
     let count = passage_count(passages.len(), place.name);
     let me = place_index(place);
     view! {
-        <h2>
+        <h2 id="panel-heading" tabindex="-1">
             {place.name}
             {place
                 .native

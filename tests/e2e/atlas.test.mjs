@@ -158,7 +158,7 @@ for (const name of BROWSERS) {
 
     test('with the map focused, the keyboard pans and zooms', async () => {
       await open();
-      await tabTo(browser, 'Map of the Yalu River');
+      await tabTo(browser, 'Map of the Yalu River', 'region');
       const before = await mapScale(browser);
       const manpo = await theOne(browser, 'button', 'Manpo');
       const m0 = await centreOf(browser, manpo);

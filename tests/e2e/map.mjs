@@ -1,5 +1,5 @@
 // Reader gestures on the map, and what the map shows back (its scale bar, where a control is).
-import { focusedName, theOne } from './reader.mjs';
+import { focused, focusedName, theOne } from './reader.mjs';
 
 /** The distance the scale bar stands for, read from the map's visible text. */
 export async function mapScale(browser) {
@@ -42,13 +42,13 @@ export function drag(browser, x, y, dx, dy) {
   ]);
 }
 
-/** Presses Tab until the control named `name` has focus. */
-export async function tabTo(browser, name, limit = 20) {
+/** Presses Tab until the element of `role` named `name` has focus. */
+export async function tabTo(browser, name, role = 'button', limit = 30) {
   for (let i = 0; i < limit; i++) {
     await browser.keys('\uE004');
-    if ((await focusedName(browser)) === name) return;
+    if ((await focusedName(browser)) === name && (await browser.role(await focused(browser))) === role) return;
   }
-  throw new Error(`${browser.name}: Tab never reached "${name}"`);
+  throw new Error(`${browser.name}: Tab never reached the ${role} "${name}"`);
 }
 
 /** Where a point `fraction` of the way along the drawn Yalu is on screen, in CSS pixels. */

@@ -129,6 +129,39 @@ pub fn bank_of(course: &[LonLat], p: LonLat) -> Option<(RiverBank, f64)> {
     Some((bank, metres))
 }
 
+/// How far along `course` (from its first point) the point nearest to `p` lies, in metres:
+/// the order in which a traveller going downstream meets the place. `None` for an empty course.
+pub fn chainage_m(course: &[LonLat], p: LonLat) -> Option<f64> {
+    match course {
+        [] => None,
+        [_] => Some(0.0),
+        _ => {
+            let k = p.lat.to_radians().cos();
+            let local = |q: LonLat| ((q.lon - p.lon) * k, q.lat - p.lat);
+            let mut walked = 0.0;
+            let mut best = (f64::INFINITY, 0.0);
+            for w in course.windows(2) {
+                let (ax, ay) = local(w[0]);
+                let (bx, by) = local(w[1]);
+                let (dx, dy) = (bx - ax, by - ay);
+                let len2 = dx * dx + dy * dy;
+                let t = if len2 == 0.0 {
+                    0.0
+                } else {
+                    (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0)
+                };
+                let d2 = (ax + t * dx).powi(2) + (ay + t * dy).powi(2);
+                let seg = distance_m(w[0], w[1]);
+                if d2 < best.0 {
+                    best = (d2, walked + t * seg);
+                }
+                walked += seg;
+            }
+            Some(best.1)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +203,20 @@ mod tests {
         let b = vec![ll(2.0, 0.0), ll(3.0, 0.0)];
         assert_eq!(chain(&[a, b], ll(0.0, 0.0), 1e-6), Err(1));
         assert_eq!(chain(&[], ll(0.0, 0.0), 1e-6), Ok(vec![]));
+    }
+
+    #[test]
+    fn chainage_measures_along_the_course() {
+        let course = [ll(0.0, 0.0), ll(1.0, 0.0), ll(1.0, 1.0)];
+        let a = chainage_m(&course, ll(0.5, 0.1)).unwrap();
+        let b = chainage_m(&course, ll(1.1, 0.5)).unwrap();
+        assert!(
+            (a - distance_m(ll(0.0, 0.0), ll(0.5, 0.0))).abs() < 1.0,
+            "{a}"
+        );
+        assert!(b > a);
+        assert_eq!(chainage_m(&[], ll(0.0, 0.0)), None);
+        assert_eq!(chainage_m(&course[..1], ll(3.0, 3.0)), Some(0.0));
     }
 
     #[test]

@@ -5,6 +5,6 @@ pub mod projection;
 pub mod simplify;
 pub mod svg;
 
-pub use line::{bank_of, chain, distance_m, length_m, RiverBank};
+pub use line::{bank_of, chain, chainage_m, distance_m, length_m, RiverBank};
 pub use projection::{Frame, LonLat, MapPoint};
 pub use simplify::simplify;

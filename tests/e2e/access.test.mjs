@@ -1,0 +1,95 @@
+// End-to-end: the page for keyboard and screen reader users.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './webdriver.mjs';
+import { byRole, focused, focusedName, inside, panelText, theOne, waitFor } from './reader.mjs';
+import { tabTo } from './map.mjs';
+
+const DIST = resolve(process.env.DIST ?? 'dist');
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
+const ENTER = '\uE007';
+const ESCAPE = '\uE00C';
+const TAB = '\uE004';
+
+for (const name of BROWSERS) {
+  describe(`access, in ${name}`, () => {
+    let site;
+    let browser;
+
+    before(async () => {
+      site = await serve(DIST);
+      browser = await launch(name);
+    });
+
+    after(async () => {
+      await browser?.quit();
+      await site?.close();
+    });
+
+    async function open(hash = '') {
+      browser.log.length = 0;
+      await browser.goto(site.url + hash);
+      await waitFor(browser, 'button', 'Manpo');
+    }
+
+    /** The text of the polite live region. */
+    async function announced() {
+      const [status] = await byRole(browser, 'status');
+      return browser.text(status);
+    }
+
+    test('keyboard journey: Tab to a marker, Enter, read, Escape, Tab on', async () => {
+      await open();
+      await tabTo(browser, 'Manpo');
+      await browser.keys(ENTER);
+      // Focus moves into the panel, onto the place's heading.
+      await browser.until(async () => (await browser.text(await focused(browser))).startsWith('Manpo'), 'focus on the panel heading');
+      assert.equal(await browser.role(await focused(browser)), 'heading');
+      // Reading on with Tab reaches the first passage's link.
+      await browser.keys(TAB);
+      assert.equal(await focusedName(browser), 'Read in context');
+      // Escape closes the panel and puts focus back on the marker.
+      await browser.keys(ESCAPE);
+      await browser.until(async () => (await focusedName(browser)) === 'Manpo', 'focus back on Manpo');
+      assert.match(await panelText(browser), /Choose the river or a town/);
+      // Tab goes on to the next marker.
+      await browser.keys(TAB);
+      assert.notEqual(await focusedName(browser), 'Manpo');
+      assert.equal(await browser.role(await focused(browser)), 'button');
+    });
+
+    test('a polite live region announces the selection', async () => {
+      await open();
+      assert.equal(await announced(), '');
+      await browser.clickCentre(await theOne(browser, 'button', 'Manpo'));
+      await browser.until(async () => (await announced()) === 'Manpo, North Korea: 3 passages', 'the announcement');
+      await browser.keys(ESCAPE);
+      await browser.until(async () => (await announced()) === '', 'the announcement to clear');
+    });
+
+    test('the place list runs from source to mouth and opens each place', async () => {
+      await open();
+      const nav = await theOne(browser, 'navigation', 'Places, from the source of the Yalu to its mouth');
+      const links = await inside(browser, nav, 'link');
+      const names = [];
+      for (const l of links) names.push(await browser.label(l));
+      assert.deepEqual(names, ['Yalu River', 'Hyesan', 'Manpo', "Ji'an", 'Dandong', 'Pyongyang']);
+      await browser.click(links[3]);
+      await browser.until(async () => (await panelText(browser)).startsWith("Ji'an"), "Ji'an from the list");
+      assert.equal(await browser.attribute(links[3], 'aria-current'), 'true');
+      assert.equal(await browser.attribute(await theOne(browser, 'button', "Ji'an"), 'aria-pressed'), 'true');
+    });
+
+    test('the page has one h1 and its landmarks', async () => {
+      await open();
+      assert.equal((await byRole(browser, 'heading')).length >= 2, true);
+      const h1s = await browser.findAll('h1');
+      assert.equal(h1s.length, 1);
+      await theOne(browser, 'main', '');
+      await theOne(browser, 'region', 'Map of the Yalu River');
+      await theOne(browser, 'complementary', 'Place details');
+    });
+  });
+}
