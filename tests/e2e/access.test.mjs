@@ -6,6 +6,7 @@ import { serve } from './server.mjs';
 import { launch } from './webdriver.mjs';
 import { byRole, focused, focusedName, inside, panelText, theOne, waitFor } from './reader.mjs';
 import { tabTo } from './map.mjs';
+import { axeViolations } from './axe.mjs';
 
 const DIST = resolve(process.env.DIST ?? 'dist');
 const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
@@ -80,6 +81,46 @@ for (const name of BROWSERS) {
       await browser.until(async () => (await panelText(browser)).startsWith("Ji'an"), "Ji'an from the list");
       assert.equal(await browser.attribute(links[3], 'aria-current'), 'true');
       assert.equal(await browser.attribute(await theOne(browser, 'button', "Ji'an"), 'aria-pressed'), 'true');
+    });
+
+    for (const [state, hash, size] of [
+      ['the overview', '', null],
+      ['a place panel', '#/place/manpo', null],
+      ['the reader', '#/read/jian-border/7', null],
+      ['a 390×844 phone with a panel open', '#/place/hyesan', [390, 844]],
+    ]) {
+      test(`axe-core finds no WCAG 2.2 AA violation in ${state}`, async () => {
+        if (size) await browser.setWindowSize(...size);
+        try {
+          await open(hash);
+          assert.deepEqual(await axeViolations(browser), []);
+        } finally {
+          if (size) await browser.setWindowSize(1280, 800);
+        }
+      });
+    }
+
+    test('text and map features stand out from what they are drawn on', async () => {
+      await open('#/place/manpo');
+      // [what, foreground element and property, background element and property, minimum ratio]
+      const ratios = await browser.script(`
+        const rgb = (s) => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+        const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const ratio = (a, b) => { const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+        const css = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+        const china = css('.land.china', 'fill'), korea = css('.land.north-korea', 'fill'), sea = css('.map', 'backgroundColor');
+        return {
+          'town label on North Korea': [ratio(css('.marker .label', 'fill'), korea), 4.5],
+          'town label on China': [ratio(css('.marker .label', 'fill'), china), 4.5],
+          'country label on China': [ratio(css('.map-label:not(.sea)', 'fill'), china), 4.5],
+          'sea label on the sea': [ratio(css('.map-label.sea', 'fill'), sea), 4.5],
+          'river on China': [ratio(css('.river-line', 'stroke'), china), 3],
+          'river on North Korea': [ratio(css('.river-line', 'stroke'), korea), 3],
+          'town dot on North Korea': [ratio(css('.marker.primary:not(.selected) .marker-dot', 'fill'), korea), 3],
+          'border on China': [ratio(css('.border:not(.other-border)', 'stroke'), china), 3],
+          'panel text': [ratio(css('.panel', 'color'), css('.panel', 'backgroundColor')), 4.5],
+        };`);
+      for (const [what, [got, min]] of Object.entries(ratios)) assert.ok(got >= min, `${what}: ${got.toFixed(2)} < ${min}`);
     });
 
     test('the page has one h1 and its landmarks', async () => {
