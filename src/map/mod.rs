@@ -11,7 +11,7 @@ use crate::go;
 use crate::route::Route;
 use leptos::ev::{KeyboardEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
-use view::{fixed, View, MAX_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
+use view::{decimal, fixed, View, MAX_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
 
 /// Approximate advance of one label character at the 14-unit label size, for hit areas.
 const LABEL_CHAR_WIDTH: f32 = 8.0;
@@ -27,10 +27,17 @@ fn activates(ev: &KeyboardEvent) -> bool {
     matches!(ev.key().as_str(), "Enter" | " ")
 }
 
-/// `translate(x y)` for a map point under the current view.
-fn placed(view: View, x: f32, y: f32) -> String {
+/// `translate(x y) scale(1/s)` for a map point under the current view, where `s` is the SVG's
+/// on-screen pixels per viewBox unit: what is drawn there keeps one size in CSS pixels at any
+/// zoom and in any window, so labels stay legible and hit areas stay 44 px tall on a phone.
+fn placed(view: View, x: f32, y: f32, px_per_unit: f32) -> String {
     let (vx, vy) = view.apply(x, y);
-    format!("translate({} {})", fixed(vx), fixed(vy))
+    format!(
+        "translate({} {}) scale({})",
+        fixed(vx),
+        fixed(vy),
+        decimal(1.0 / px_per_unit, 4)
+    )
 }
 
 /// Pointers pressed on the map, in client pixels, and whether they have become a drag.
@@ -64,6 +71,28 @@ pub fn Map(selected: Memo<Option<&'static Place>>, route: RwSignal<Route>) -> im
         Some(((cx - ox) / s, (cy - oy) / s, s))
     };
     let interrupt = move || glide_id.update_value(|g| *g = g.wrapping_add(1));
+    // On-screen pixels per viewBox unit, measured once shown and whenever the window resizes.
+    let px_per_unit = RwSignal::new(1.0_f32);
+    let measure = move || {
+        if let Some((_, _, s)) = to_view(0.0, 0.0) {
+            if (s - px_per_unit.get_untracked()).abs() > 1e-4 {
+                px_per_unit.set(s);
+            }
+        }
+    };
+    // The SVG changes size with the window and with the panel beside or below it.
+    Effect::new(move |_| {
+        let Some(svg) = svg_ref.get() else { return };
+        let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
+        if let Ok(observer) =
+            web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(on_resize.as_ref()))
+        {
+            observer.observe(&svg);
+        }
+        // The map lives as long as the page: its observer and callback are never dropped.
+        on_resize.forget();
+        request_animation_frame(measure);
+    });
 
     let on_wheel = move |ev: WheelEvent| {
         ev.prevent_default();
@@ -227,7 +256,7 @@ pub fn Map(selected: Memo<Option<&'static Place>>, route: RwSignal<Route>) -> im
                                     class="map-label"
                                     class:sea=l.sea
                                     text-anchor="middle"
-                                    transform=move || placed(view.get(), l.x, l.y)
+                                    transform=move || placed(view.get(), l.x, l.y, px_per_unit.get())
                                     aria-hidden="true"
                                 >
                                     {l.text}
@@ -240,7 +269,7 @@ pub fn Map(selected: Memo<Option<&'static Place>>, route: RwSignal<Route>) -> im
                             view! {
                                 <text
                                     class="label river-label"
-                                    transform=move || placed(view.get(), place.x, place.y)
+                                    transform=move || placed(view.get(), place.x, place.y, px_per_unit.get())
                                     aria-hidden="true"
                                 >
                                     {place.name}
@@ -250,9 +279,11 @@ pub fn Map(selected: Memo<Option<&'static Place>>, route: RwSignal<Route>) -> im
                     {PLACES
                         .iter()
                         .filter(|p| p.kind == PlaceKind::City)
-                        .map(|place| view! { <Marker place=place selected=selected route=route view=view /> })
+                        .map(|place| {
+                            view! { <Marker place=place selected=selected route=route view=view px_per_unit=px_per_unit /> }
+                        })
                         .collect_view()}
-                    <ScaleBar view=view />
+                    <ScaleBar view=view px_per_unit=px_per_unit />
                 </g>
             </svg>
             <div class="zoom-controls">
@@ -368,6 +399,7 @@ fn Marker(
     selected: Memo<Option<&'static Place>>,
     route: RwSignal<Route>,
     view: RwSignal<View>,
+    px_per_unit: RwSignal<f32>,
 ) -> impl IntoView {
     let is_selected = move || selected.get() == Some(place);
     let radius = if place.rank == Rank::Primary {
@@ -376,11 +408,11 @@ fn Marker(
         "4.5"
     };
     let label_width = LABEL_CHAR_WIDTH * place.name.chars().count() as f32;
-    // The hit area covers dot and label, 28 units tall: the whole name is clickable.
+    // The hit area covers dot and label, 44 px tall: the whole name is a touch target.
     let (label_x, anchor, hit_left, hit_width) = if place.label_left {
-        ("-10", "end", -14.0 - label_width, 28.0 + label_width)
+        ("-10", "end", -14.0 - label_width, 22.0 + label_width)
     } else {
-        ("10", "start", -14.0, 28.0 + label_width)
+        ("10", "start", -8.0, 22.0 + label_width)
     };
     view! {
         <g
@@ -392,7 +424,7 @@ fn Marker(
             tabindex="0"
             aria-label=place.name
             aria-pressed=move || if is_selected() { "true" } else { "false" }
-            transform=move || placed(view.get(), place.x, place.y)
+            transform=move || placed(view.get(), place.x, place.y, px_per_unit.get())
             on:click=move |_| go(route, Route::Place(place))
             on:keydown=move |ev| {
                 if activates(&ev) {
@@ -401,7 +433,7 @@ fn Marker(
                 }
             }
         >
-            <rect class="marker-hit" x=fixed(hit_left) y="-14" width=fixed(hit_width) height="28" rx="6" />
+            <rect class="marker-hit" x=fixed(hit_left) y="-22" width=fixed(hit_width) height="44" rx="6" />
             <circle class="marker-dot" r=radius />
             <text class="label" x=label_x y="5" text-anchor=anchor>
                 {place.name}
@@ -412,11 +444,16 @@ fn Marker(
 
 /// A scale bar for the middle of the view, redrawn as the reader zooms.
 #[component]
-fn ScaleBar(view: RwSignal<View>) -> impl IntoView {
-    let bar = Memo::new(move |_| view.get().scale_bar(140.0));
-    let y = fixed(VIEW_HEIGHT - 18.0);
+fn ScaleBar(view: RwSignal<View>, px_per_unit: RwSignal<f32>) -> impl IntoView {
+    // At most 140 px long, drawn in pixels like the markers.
+    let bar = Memo::new(move |_| {
+        let s = px_per_unit.get();
+        let (units, label) = view.get().scale_bar(140.0 / s);
+        (units * s, label)
+    });
+    let y = fixed(VIEW_HEIGHT - 8.0);
     view! {
-        <g class="scale-bar" transform=format!("translate(16 {y})")>
+        <g class="scale-bar" transform=move || format!("translate(16 {y}) scale({})", decimal(1.0 / px_per_unit.get(), 4))>
             <path d=move || format!("M0 -6V0H{}V-6", fixed(bar.get().0)) />
             <text x="0" y="-10">
                 {move || bar.get().1}

@@ -26,8 +26,45 @@ pub fn Panel(route: RwSignal<Route>) -> impl IntoView {
             _ => {}
         }
     });
+    // On narrow screens the panel is a bottom sheet: a peek, or most of the screen.
+    let expanded = RwSignal::new(false);
+    let drag_from = StoredValue::new(None::<i32>);
+    let dragged = StoredValue::new(false);
     view! {
-        <aside class="panel" class:reading=move || matches!(route.get(), Route::Read(..)) aria-label="Place details">
+        <aside
+            class="panel"
+            class:reading=move || matches!(route.get(), Route::Read(..))
+            class:expanded=move || expanded.get()
+            aria-label="Place details"
+        >
+            <button
+                type="button"
+                class="sheet-toggle"
+                aria-expanded=move || if expanded.get() { "true" } else { "false" }
+                on:pointerdown=move |ev| {
+                    drag_from.set_value(Some(ev.client_y()));
+                    dragged.set_value(false);
+                }
+                on:pointerup=move |ev| {
+                    // A flick up opens the sheet, a flick down lowers it; a tap toggles it.
+                    if let Some(from) = drag_from.get_value() {
+                        let dy = ev.client_y() - from;
+                        if dy.abs() > 24 {
+                            expanded.set(dy < 0);
+                            dragged.set_value(true);
+                        }
+                    }
+                    drag_from.set_value(None);
+                }
+                on:click=move |_| {
+                    if !dragged.get_value() {
+                        expanded.update(|e| *e = !*e);
+                    }
+                    dragged.set_value(false);
+                }
+            >
+                {move || if expanded.get() { "Show less of the panel" } else { "Show more of the panel" }}
+            </button>
             {move || match route.get() {
                 Route::Overview => view! { <Overview /> }.into_any(),
                 Route::Place(place) => view! { <PlaceDetails place=place route=route /> }.into_any(),

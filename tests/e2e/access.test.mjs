@@ -123,6 +123,51 @@ for (const name of BROWSERS) {
       for (const [what, [got, min]] of Object.entries(ratios)) assert.ok(got >= min, `${what}: ${got.toFixed(2)} < ${min}`);
     });
 
+    test('on a phone the panel is a bottom sheet under a usable map, with 44 px touch targets', async () => {
+      await browser.setWindowSize(390, 844);
+      try {
+        await open('#/place/manpo');
+        const panel = await theOne(browser, 'complementary', 'Place details');
+        const height = () => browser.script('return arguments[0].getBoundingClientRect().height', browser.ref(panel));
+        const peek = await height();
+        const toggle = await theOne(browser, 'button', 'Show more of the panel');
+        assert.equal(await browser.attribute(toggle, 'aria-expanded'), 'false');
+        await browser.click(toggle);
+        await browser.until(async () => (await height()) > peek * 1.5, 'the sheet to open');
+        assert.equal(await browser.attribute(toggle, 'aria-expanded'), 'true');
+        await browser.click(await theOne(browser, 'button', 'Show less of the panel'));
+        await browser.until(async () => Math.abs((await height()) - peek) < 2, 'the sheet to lower');
+        // The map above the sheet still works.
+        await browser.clickCentre(await theOne(browser, 'button', 'Hyesan'));
+        await browser.until(async () => (await panelText(browser)).includes('9 passages'), 'Hyesan from the map');
+        const small = [];
+        for (const role of ['button', 'link']) {
+          for (const el of await byRole(browser, role)) {
+            const r = await browser.script('const r = arguments[0].getBoundingClientRect(); return [r.width, r.height];', browser.ref(el));
+            // Inline place names inside running text are exempt (WCAG 2.5.8).
+            if ((await browser.script('return arguments[0].classList.contains("mention")', browser.ref(el)))) continue;
+            if ((r[0] < 43.5 || r[1] < 43.5) && r[0] > 0) small.push(`${role} "${await browser.label(el)}" ${r[0].toFixed(0)}×${r[1].toFixed(0)}`);
+          }
+        }
+        assert.deepEqual(small, []);
+      } finally {
+        await browser.setWindowSize(1280, 800);
+      }
+    });
+
+    test('at 320 px wide nothing scrolls sideways', async () => {
+      await browser.setWindowSize(320, 640);
+      try {
+        for (const hash of ['', '#/place/hyesan', '#/read/jian-border/7']) {
+          await open(hash);
+          const [scroll, width] = await browser.script('return [document.documentElement.scrollWidth, document.documentElement.clientWidth]');
+          assert.ok(scroll <= width, `${hash || 'overview'}: ${scroll} > ${width}`);
+        }
+      } finally {
+        await browser.setWindowSize(1280, 800);
+      }
+    });
+
     test('the page has one h1 and its landmarks', async () => {
       await open();
       assert.equal((await byRole(browser, 'heading')).length >= 2, true);
