@@ -16,6 +16,7 @@ step() {
 
 step format cargo fmt --all --check
 step lint cargo clippy --workspace --all-targets -- -D warnings
+step lint-prerender cargo clippy --no-default-features --features ssr --bin prerender -- -D warnings
 step unit cargo test --workspace
 step build trunk build --release
 step end-to-end node --experimental-websocket --test --test-reporter=spec tests/e2e/

@@ -8,11 +8,14 @@ pub mod route;
 use leptos::prelude::*;
 use route::Route;
 
-/// The URL hash now, or nothing outside a browser.
+/// The URL hash now, or nothing outside a browser (as when pre-rendering at build time).
 fn current_hash() -> String {
-    web_sys::window()
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
 }
 
 /// Shows `to`. In a browser this goes through the URL hash, so the route can be linked to and
@@ -47,18 +50,24 @@ pub fn focus_later(id: String) {
 }
 
 /// The page: the map fills the window, the panel shows the chosen place or the reader.
+/// `prerendered` adds, for readers without JavaScript or WebAssembly, every place's passages
+/// as sections that the URL hash shows (`:target`).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] prerendered: bool) -> impl IntoView {
     // The one route of the page; map and panel both follow it.
     let route = RwSignal::new(Route::parse(&current_hash()));
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::parse(&current_hash()))
-    });
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && route.get_untracked() != Route::Overview {
-            go(route, Route::Overview);
-        }
-    });
+    // Only in the browser: at build time the page is rendered natively, without a window.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+            route.set(Route::parse(&current_hash()))
+        });
+        let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() == "Escape" && route.get_untracked() != Route::Overview {
+                go(route, Route::Overview);
+            }
+        });
+    }
     let selected = Memo::new(move |_| route.get().place());
     view! {
         <header class="masthead">
@@ -85,7 +94,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="layout">
             <map::Map selected=selected route=route />
-            <panel::Panel route=route />
+            <panel::Panel route=route prerendered=prerendered />
             <p class="visually-hidden" role="status" aria-live="polite">
                 {move || route.get().announcement()}
             </p>

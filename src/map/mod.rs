@@ -369,24 +369,29 @@ fn River(
 ) -> impl IntoView {
     let is_selected = move || selected.get() == Some(place);
     view! {
-        <g
-            id=format!("marker-{}", place.id)
-            class="river"
-            class:selected=is_selected
-            role="button"
-            tabindex="0"
-            aria-label=place.name
-            aria-pressed=move || if is_selected() { "true" } else { "false" }
-            on:click=move |_| go(route, Route::Place(place))
-            on:keydown=move |ev| {
-                if activates(&ev) {
+        <g>
+            <a
+                id=format!("marker-{}", place.id)
+                class="river"
+                class:selected=is_selected
+                href=Route::Place(place).to_hash()
+                role="button"
+                aria-label=place.name
+                aria-pressed=move || if is_selected() { "true" } else { "false" }
+                on:click=move |ev| {
                     ev.prevent_default();
                     go(route, Route::Place(place));
                 }
-            }
-        >
-            <path class="river-line" d=YALU_PATH />
-            <path class="river-hit" d=YALU_PATH />
+                on:keydown=move |ev| {
+                    if activates(&ev) {
+                        ev.prevent_default();
+                        go(route, Route::Place(place));
+                    }
+                }
+            >
+                <path class="river-line" d=YALU_PATH />
+                <path class="river-hit" d=YALU_PATH />
+            </a>
         </g>
     }
 }
@@ -415,29 +420,34 @@ fn Marker(
         ("10", "start", -8.0, 22.0 + label_width)
     };
     view! {
-        <g
-            id=format!("marker-{}", place.id)
-            class="marker"
-            class:primary=place.rank == Rank::Primary
-            class:selected=is_selected
-            role="button"
-            tabindex="0"
-            aria-label=place.name
-            aria-pressed=move || if is_selected() { "true" } else { "false" }
-            transform=move || placed(view.get(), place.x, place.y, px_per_unit.get())
-            on:click=move |_| go(route, Route::Place(place))
-            on:keydown=move |ev| {
-                if activates(&ev) {
+        <g>
+            <a
+                id=format!("marker-{}", place.id)
+                class="marker"
+                class:primary=place.rank == Rank::Primary
+                class:selected=is_selected
+                href=Route::Place(place).to_hash()
+                role="button"
+                aria-label=place.name
+                aria-pressed=move || if is_selected() { "true" } else { "false" }
+                transform=move || placed(view.get(), place.x, place.y, px_per_unit.get())
+                on:click=move |ev| {
                     ev.prevent_default();
                     go(route, Route::Place(place));
                 }
-            }
-        >
-            <rect class="marker-hit" x=fixed(hit_left) y="-22" width=fixed(hit_width) height="44" rx="6" />
-            <circle class="marker-dot" r=radius />
-            <text class="label" x=label_x y="5" text-anchor=anchor>
-                {place.name}
-            </text>
+                on:keydown=move |ev| {
+                    if activates(&ev) {
+                        ev.prevent_default();
+                        go(route, Route::Place(place));
+                    }
+                }
+            >
+                <rect class="marker-hit" x=fixed(hit_left) y="-22" width=fixed(hit_width) height="44" rx="6" />
+                <circle class="marker-dot" r=radius />
+                <text class="label" x=label_x y="5" text-anchor=anchor>
+                    {place.name}
+                </text>
+            </a>
         </g>
     }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 /// The panel for the current route.
 #[component]
-pub fn Panel(route: RwSignal<Route>) -> impl IntoView {
+pub fn Panel(route: RwSignal<Route>, prerendered: bool) -> impl IntoView {
     // Focus follows the reader: into the panel when a place opens, back to its marker when the
     // panel closes. At load it stays where the browser put it.
     let shown = StoredValue::new(route.get_untracked());
@@ -67,11 +67,27 @@ pub fn Panel(route: RwSignal<Route>) -> impl IntoView {
             </button>
             {move || match route.get() {
                 Route::Overview => view! { <Overview /> }.into_any(),
-                Route::Place(place) => view! { <PlaceDetails place=place route=route /> }.into_any(),
+                Route::Place(place) => {
+                    view! { <PlaceDetails place=place route=route heading="panel-heading".to_owned() live=true /> }
+                        .into_any()
+                }
                 Route::Read(article, paragraph) => {
                     view! { <reader::Reader article=article paragraph=paragraph route=route /> }.into_any()
                 }
             }}
+            {prerendered
+                .then(|| {
+                    crate::atlas::places_downstream()
+                        .into_iter()
+                        .map(|place| {
+                            view! {
+                                <section class="static-place" id=Route::Place(place).to_hash().trim_start_matches('#').to_owned()>
+                                    <PlaceDetails place=place route=route heading=format!("heading-{}", place.id) live=false />
+                                </section>
+                            }
+                        })
+                        .collect_view()
+                })}
         </aside>
     }
 }
@@ -80,11 +96,13 @@ pub fn Panel(route: RwSignal<Route>) -> impl IntoView {
 #[component]
 fn Overview() -> impl IntoView {
     view! {
-        <h2>"The Yalu border"</h2>
-        <p>
-            "The Yalu River divides China from North Korea for some 800 km. "
-            "Choose the river or a town on the map to read what travellers wrote about it."
-        </p>
+        <div class="overview">
+            <h2>"The Yalu border"</h2>
+            <p>
+                "The Yalu River divides China from North Korea for some 800 km. "
+                "Choose the river or a town on the map to read what travellers wrote about it."
+            </p>
+        </div>
     }
 }
 
@@ -109,14 +127,20 @@ pub fn credit(article: &Article, paragraph: &Paragraph) -> String {
     }
 }
 
-/// A chosen place: its names, where it is, and every passage that mentions it.
+/// A chosen place: its names, where it is, and every passage that mentions it. `live` is false
+/// for the pre-rendered copies, which work by links alone (no reader view, no buttons).
 #[component]
-fn PlaceDetails(place: &'static Place, route: RwSignal<Route>) -> impl IntoView {
+fn PlaceDetails(
+    place: &'static Place,
+    route: RwSignal<Route>,
+    heading: String,
+    live: bool,
+) -> impl IntoView {
     let passages: Vec<_> = excerpts(place).collect();
     let count = passage_count(passages.len(), place.name);
     let me = place_index(place);
     view! {
-        <h2 id="panel-heading" tabindex="-1">
+        <h2 id=heading tabindex="-1">
             {place.name}
             {place
                 .native
@@ -143,17 +167,33 @@ fn PlaceDetails(place: &'static Place, route: RwSignal<Route>) -> impl IntoView 
                                     .collect_view()}
                             </blockquote>
                             <p class="credit">{credit(article, paragraph)}</p>
-                            <button type="button" class="link" on:click=move |_| go(route, Route::Read(article, index))>
-                                "Read in context"
-                            </button>
+                            {live
+                                .then(|| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="link"
+                                            on:click=move |_| go(route, Route::Read(article, index))
+                                        >
+                                            "Read in context"
+                                        </button>
+                                    }
+                                })}
                         </li>
                     }
                 })
                 .collect_view()}
         </ol>
-        <button type="button" class="close" on:click=move |_| go(route, Route::Overview)>
-            "Back to overview"
-        </button>
+        {if live {
+            view! {
+                <button type="button" class="close" on:click=move |_| go(route, Route::Overview)>
+                    "Back to overview"
+                </button>
+            }
+                .into_any()
+        } else {
+            view! { <a class="close" href="#/">"Back to overview"</a> }.into_any()
+        }}
     }
 }
 

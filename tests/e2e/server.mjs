@@ -14,13 +14,19 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves `root` below `prefix` (default `/`); resolves to { url, requests, close }. */
-export async function serve(root, prefix = '/') {
+/** Serves `root` below `prefix` (default `/`); resolves to { url, requests, close }.
+ * `refuse` is a file ending (e.g. `.wasm`) answered with 404, to play a host or browser that
+ * cannot deliver it. */
+export async function serve(root, prefix = '/', { refuse } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
     if (!path.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    if (refuse && path.endsWith(refuse)) {
       res.writeHead(404).end('not found');
       return;
     }

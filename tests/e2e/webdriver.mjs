@@ -55,8 +55,9 @@ const BROWSERS = {
   },
 };
 
-/** Starts a driver and a browser session; resolves to a Browser. */
-export async function launch(name) {
+/** Starts a driver and a browser session; resolves to a Browser. `javascript: false` starts
+ * the browser with JavaScript switched off, as some readers have it. */
+export async function launch(name, { javascript = true } = {}) {
   const spec = BROWSERS[name];
   const port = await freePort();
   const driver = spawn(spec.driver, spec.args(port), { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -75,8 +76,13 @@ export async function launch(name) {
     await new Promise((ok) => setTimeout(ok, 100));
   }
   const profile = mkdtempSync(join(tmpdir(), `yalu-${name}-`));
+  const capabilities = spec.capabilities(profile);
+  if (!javascript) {
+    if (name === 'chromium') capabilities['goog:chromeOptions'].prefs = { 'profile.managed_default_content_settings.javascript': 2 };
+    else capabilities['moz:firefoxOptions'].prefs['javascript.enabled'] = false;
+  }
   const created = await request(base, 'POST', '/session', {
-    capabilities: { alwaysMatch: { ...spec.capabilities(profile), webSocketUrl: true, unhandledPromptBehavior: 'ignore' } },
+    capabilities: { alwaysMatch: { ...capabilities, webSocketUrl: true, unhandledPromptBehavior: 'ignore' } },
   });
   const browser = new Browser(name, base, created.sessionId, driver, profile);
   await browser.openBidi(created.capabilities.webSocketUrl);

@@ -1,0 +1,107 @@
+// End-to-end: readers whose browser runs no JavaScript, or cannot load the WebAssembly, still
+// get the map and every place's passages from the pre-rendered HTML; readers who can see the
+// live page take over from it without a layout shift.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './webdriver.mjs';
+import { byRole, panelText, theOne } from './reader.mjs';
+
+const DIST = resolve(process.env.DIST ?? 'dist');
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
+const PLACES = [
+  ['yalu', 'Yalu River', '鸭绿江 압록강', 4],
+  ['hyesan', 'Hyesan', '혜산', 9],
+  ['manpo', 'Manpo', '만포', 3],
+  ['jian', "Ji'an", '集安', 2],
+  ['dandong', 'Dandong', '丹东', 2],
+  ['pyongyang', 'Pyongyang', '평양', 4],
+];
+
+/** Checks the pre-rendered page: the map, its place controls, and every place's passages. */
+async function readsWithoutTheApp(browser, url) {
+  await browser.goto(url);
+  await theOne(browser, 'region', 'Map of the Yalu River');
+  for (const [, name] of PLACES) await theOne(browser, 'button', name);
+  assert.match(await panelText(browser), /Choose the river or a town/);
+  for (const [id, name, native, count] of PLACES) {
+    await browser.goto(`${url}#/place/${id}`);
+    const text = await panelText(browser);
+    assert.ok(text.includes(`${name} ${native}`) && text.includes(`${count} passages`), `${id}: ${text.slice(0, 200)}`);
+    assert.doesNotMatch(text, /Choose the river or a town/);
+  }
+  // Following a marker opens its passages too.
+  await browser.goto(url);
+  await browser.clickCentre(await theOne(browser, 'button', 'Manpo'));
+  await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo by its marker');
+  // Only the live page marks the chosen marker: this really is the page without the app.
+  assert.equal(await browser.attribute(await theOne(browser, 'button', 'Manpo'), 'aria-pressed'), 'false');
+}
+
+for (const name of BROWSERS) {
+  describe(`without JavaScript, in ${name}`, () => {
+    let site;
+    let browser;
+    before(async () => {
+      site = await serve(DIST);
+      browser = await launch(name, { javascript: false });
+    });
+    after(async () => {
+      await browser?.quit();
+      await site?.close();
+    });
+
+    test('the map and every place\'s passages are in the page', async () => {
+      await readsWithoutTheApp(browser, site.url);
+    });
+  });
+
+  describe(`when the WebAssembly cannot load, in ${name}`, () => {
+    let site;
+    let browser;
+    before(async () => {
+      site = await serve(DIST, '/', { refuse: '.wasm' });
+      browser = await launch(name);
+    });
+    after(async () => {
+      await browser?.quit();
+      await site?.close();
+    });
+
+    test('the pre-rendered page still reads', async () => {
+      await readsWithoutTheApp(browser, site.url);
+    });
+  });
+
+  describe(`taking over, in ${name}`, () => {
+    let site;
+    let browser;
+    before(async () => {
+      site = await serve(DIST);
+      browser = await launch(name);
+    });
+    after(async () => {
+      await browser?.quit();
+      await site?.close();
+    });
+
+    test('the live page replaces the pre-rendered one with no duplicate and no layout shift', async () => {
+      await browser.goto(site.url);
+      await browser.until(async () => (await browser.script('return document.querySelectorAll(".static-place").length')) === 0, 'the live page');
+      assert.equal((await byRole(browser, 'button', 'Manpo')).length, 1);
+      assert.equal((await browser.findAll('h1')).length, 1);
+      if (name === 'chromium') {
+        const shift = await browser.cmd('POST', '/execute/async', {
+          script: `const done = arguments[0];
+            new PerformanceObserver((list) => done(list.getEntries().reduce((s, e) => s + e.value, 0)))
+              .observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => done(0), 500);`,
+          args: [],
+        });
+        assert.ok(shift < 0.01, `layout shift ${shift}`);
+      }
+      assert.deepEqual(browser.errors(), []);
+    });
+  });
+}
