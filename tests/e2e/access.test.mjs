@@ -14,6 +14,27 @@ const ENTER = '\uE007';
 const ESCAPE = '\uE00C';
 const TAB = '\uE004';
 
+/** Contrast of labels, river, dots and borders against what they are drawn on: {what: [ratio, minimum]}. */
+function contrasts(browser) {
+  return browser.script(`
+        const rgb = (s) => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+        const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const ratio = (a, b) => { const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+        const css = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+        const china = css('.land.china', 'fill'), korea = css('.land.north-korea', 'fill'), sea = css('.map', 'backgroundColor');
+        return {
+          'town label on North Korea': [ratio(css('.marker .label', 'fill'), korea), 4.5],
+          'town label on China': [ratio(css('.marker .label', 'fill'), china), 4.5],
+          'country label on China': [ratio(css('.map-label:not(.sea)', 'fill'), china), 4.5],
+          'sea label on the sea': [ratio(css('.map-label.sea', 'fill'), sea), 4.5],
+          'river on China': [ratio(css('.river-line', 'stroke'), china), 3],
+          'river on North Korea': [ratio(css('.river-line', 'stroke'), korea), 3],
+          'town dot on North Korea': [ratio(css('.marker.primary:not(.selected) .marker-dot', 'fill'), korea), 3],
+          'border on China': [ratio(css('.border:not(.other-border)', 'stroke'), china), 3],
+          'panel text': [ratio(css('.panel', 'color'), css('.panel', 'backgroundColor')), 4.5],
+        };`);
+}
+
 for (const name of BROWSERS) {
   describe(`access, in ${name}`, () => {
     let site;
@@ -102,24 +123,7 @@ for (const name of BROWSERS) {
 
     test('text and map features stand out from what they are drawn on', async () => {
       await open('#/place/manpo');
-      // [what, foreground element and property, background element and property, minimum ratio]
-      const ratios = await browser.script(`
-        const rgb = (s) => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
-        const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-        const ratio = (a, b) => { const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-        const css = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
-        const china = css('.land.china', 'fill'), korea = css('.land.north-korea', 'fill'), sea = css('.map', 'backgroundColor');
-        return {
-          'town label on North Korea': [ratio(css('.marker .label', 'fill'), korea), 4.5],
-          'town label on China': [ratio(css('.marker .label', 'fill'), china), 4.5],
-          'country label on China': [ratio(css('.map-label:not(.sea)', 'fill'), china), 4.5],
-          'sea label on the sea': [ratio(css('.map-label.sea', 'fill'), sea), 4.5],
-          'river on China': [ratio(css('.river-line', 'stroke'), china), 3],
-          'river on North Korea': [ratio(css('.river-line', 'stroke'), korea), 3],
-          'town dot on North Korea': [ratio(css('.marker.primary:not(.selected) .marker-dot', 'fill'), korea), 3],
-          'border on China': [ratio(css('.border:not(.other-border)', 'stroke'), china), 3],
-          'panel text': [ratio(css('.panel', 'color'), css('.panel', 'backgroundColor')), 4.5],
-        };`);
+      const ratios = await contrasts(browser);
       for (const [what, [got, min]] of Object.entries(ratios)) assert.ok(got >= min, `${what}: ${got.toFixed(2)} < ${min}`);
     });
 
@@ -167,6 +171,46 @@ for (const name of BROWSERS) {
         await browser.setWindowSize(1280, 800);
       }
     });
+
+    if (name === 'chromium') {
+      // Media emulation goes through the DevTools protocol, which only chromedriver offers.
+      const emulate = (features) => browser.cmd('POST', '/goog/cdp/execute', { cmd: 'Emulation.setEmulatedMedia', params: { features } });
+
+      test('the dark theme keeps its contrast and passes axe-core', async () => {
+        await emulate([{ name: 'prefers-color-scheme', value: 'dark' }]);
+        try {
+          await open('#/place/manpo');
+          const bg = await browser.script('return getComputedStyle(document.documentElement).backgroundColor');
+          assert.equal(bg, 'rgb(21, 25, 28)', 'the dark palette is not in use');
+          for (const [what, [got, min]] of Object.entries(await contrasts(browser))) assert.ok(got >= min, `${what}: ${got.toFixed(2)} < ${min}`);
+          assert.deepEqual(await axeViolations(browser), []);
+        } finally {
+          await emulate([]);
+        }
+      });
+
+      test('with reduced motion, choosing an out-of-sight town moves the map at once', async () => {
+        await emulate([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+        try {
+          await open();
+          for (let i = 0; i < 6; i++) await browser.click(await theOne(browser, 'button', 'Zoom in'));
+          await browser.click(await theOne(browser, 'link', 'Pyongyang'));
+          // One animation frame later the town is already in view: no glide.
+          const inView = await browser.cmd('POST', '/execute/async', {
+            script: `const done = arguments[0];
+              requestAnimationFrame(() => requestAnimationFrame(() => {
+                const r = document.getElementById('marker-pyongyang').getBoundingClientRect();
+                const m = document.querySelector('.map').getBoundingClientRect();
+                done(r.left >= m.left && r.right <= m.right && r.top >= m.top && r.bottom <= m.bottom);
+              }));`,
+            args: [],
+          });
+          assert.ok(inView);
+        } finally {
+          await emulate([]);
+        }
+      });
+    }
 
     test('the page has one h1 and its landmarks', async () => {
       await open();
