@@ -9,7 +9,7 @@ use crate::atlas::{
 };
 use crate::go;
 use crate::route::Route;
-use leptos::ev::{KeyboardEvent, PointerEvent, WheelEvent};
+use leptos::ev::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
 use view::{decimal, fixed, View, MAX_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
 
@@ -22,9 +22,12 @@ const GLIDE_MS: f64 = 450.0;
 /// A place closer than this to the view's edge, in viewBox units, is glided into view.
 const GLIDE_MARGIN: f32 = 60.0;
 
-/// Whether a key press should activate a control, as Enter and Space do for a native button.
-fn activates(ev: &KeyboardEvent) -> bool {
-    matches!(ev.key().as_str(), "Enter" | " ")
+/// Chooses `place` on Enter or Space, as a native button would.
+fn choose_by_key(ev: &KeyboardEvent, route: RwSignal<Route>, place: &'static Place) {
+    if matches!(ev.key().as_str(), "Enter" | " ") {
+        ev.prevent_default();
+        go(route, Route::Place(place));
+    }
 }
 
 /// `translate(x y) scale(1/s)` for a map point under the current view, where `s` is the SVG's
@@ -378,16 +381,12 @@ fn River(
                 role="button"
                 aria-label=place.name
                 aria-pressed=move || if is_selected() { "true" } else { "false" }
-                on:click=move |ev| {
+                on:click=move |ev: MouseEvent| {
+                    // The link's own navigation would work too; going through `go` keeps one path.
                     ev.prevent_default();
                     go(route, Route::Place(place));
                 }
-                on:keydown=move |ev| {
-                    if activates(&ev) {
-                        ev.prevent_default();
-                        go(route, Route::Place(place));
-                    }
-                }
+                on:keydown=move |ev| choose_by_key(&ev, route, place)
             >
                 <path class="river-line" d=YALU_PATH />
                 <path class="river-hit" d=YALU_PATH />
@@ -431,16 +430,12 @@ fn Marker(
                 aria-label=place.name
                 aria-pressed=move || if is_selected() { "true" } else { "false" }
                 transform=move || placed(view.get(), place.x, place.y, px_per_unit.get())
-                on:click=move |ev| {
+                on:click=move |ev: MouseEvent| {
+                    // The link's own navigation would work too; going through `go` keeps one path.
                     ev.prevent_default();
                     go(route, Route::Place(place));
                 }
-                on:keydown=move |ev| {
-                    if activates(&ev) {
-                        ev.prevent_default();
-                        go(route, Route::Place(place));
-                    }
-                }
+                on:keydown=move |ev| choose_by_key(&ev, route, place)
             >
                 <rect class="marker-hit" x=fixed(hit_left) y="-22" width=fixed(hit_width) height="44" rx="6" />
                 <circle class="marker-dot" r=radius />

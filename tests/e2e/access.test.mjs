@@ -1,15 +1,11 @@
 // End-to-end: the page for keyboard and screen reader users.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
+import { BROWSERS, useSession } from './session.mjs';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { serve } from './server.mjs';
-import { launch } from './webdriver.mjs';
-import { byRole, focused, focusedName, inside, panelText, theOne, waitFor } from './reader.mjs';
+import { byRole, focused, focusedName, inside, panelText, theOne } from './reader.mjs';
 import { tabTo } from './map.mjs';
 import { axeViolations } from './axe.mjs';
 
-const DIST = resolve(process.env.DIST ?? 'dist');
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
 const ENTER = '\uE007';
 const ESCAPE = '\uE00C';
 const TAB = '\uE004';
@@ -37,24 +33,11 @@ function contrasts(browser) {
 
 for (const name of BROWSERS) {
   describe(`access, in ${name}`, () => {
-    let site;
+    const session = useSession(name);
+    const { open } = session;
     let browser;
-
-    before(async () => {
-      site = await serve(DIST);
-      browser = await launch(name);
-    });
-
-    after(async () => {
-      await browser?.quit();
-      await site?.close();
-    });
-
-    async function open(hash = '') {
-      browser.log.length = 0;
-      await browser.goto(site.url + hash);
-      await waitFor(browser, 'button', 'Manpo');
-    }
+    let site;
+    before(() => ({ browser, site } = session));
 
     /** The text of the polite live region. */
     async function announced() {

@@ -1,14 +1,11 @@
 // End-to-end: the built dist/ served over HTTP and read in real headless browsers.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
+import { BROWSERS, DIST, useSession } from './session.mjs';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { serve } from './server.mjs';
-import { launch } from './webdriver.mjs';
 import { byRole, focusedName, panelText, theOne, waitFor } from './reader.mjs';
 import { centreOf, drag, mapScale, riverPoint, tabTo, wheelAt } from './map.mjs';
 
-const DIST = resolve(process.env.DIST ?? 'dist');
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
 const TOWNS = [
   { name: "Ji'an", native: '集安', country: 'China' },
   { name: 'Manpo', native: '만포', country: 'North Korea' },
@@ -22,24 +19,11 @@ const TAB = '\uE004';
 
 for (const name of BROWSERS) {
   describe(`in ${name}`, () => {
-    let site;
+    const session = useSession(name);
+    const { open } = session;
     let browser;
-
-    before(async () => {
-      site = await serve(DIST);
-      browser = await launch(name);
-    });
-
-    after(async () => {
-      await browser?.quit();
-      await site?.close();
-    });
-
-    async function open(path = '') {
-      browser.log.length = 0;
-      await browser.goto(site.url + path);
-      await waitFor(browser, 'button', 'Manpo');
-    }
+    let site;
+    before(() => ({ browser, site } = session));
 
     test('the page loads with its map, its heading and no console error', async () => {
       await open();

@@ -1,14 +1,10 @@
 // End-to-end: reading what the articles say about each place, and moving between map and text.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
+import { BROWSERS, useSession } from './session.mjs';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { serve } from './server.mjs';
-import { launch } from './webdriver.mjs';
-import { focused, inside, panelText, theOne, waitFor } from './reader.mjs';
+import { focused, inside, panelText, theOne } from './reader.mjs';
 import { riverPoint } from './map.mjs';
 
-const DIST = resolve(process.env.DIST ?? 'dist');
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
 // What each panel must show: how many passages, and the names highlighted in them.
 const PANELS = [
   { id: 'yalu', name: 'Yalu River', count: 4, marks: ['Yalu River', 'Yalu'] },
@@ -21,24 +17,11 @@ const PANELS = [
 
 for (const name of BROWSERS) {
   describe(`reading, in ${name}`, () => {
-    let site;
+    const session = useSession(name);
+    const { open } = session;
     let browser;
-
-    before(async () => {
-      site = await serve(DIST);
-      browser = await launch(name);
-    });
-
-    after(async () => {
-      await browser?.quit();
-      await site?.close();
-    });
-
-    async function open(hash = '') {
-      browser.log.length = 0;
-      await browser.goto(site.url + hash);
-      await waitFor(browser, 'button', 'Manpo');
-    }
+    let site;
+    before(() => ({ browser, site } = session));
 
     const panel = () => theOne(browser, 'complementary', 'Place details');
 

@@ -1,15 +1,10 @@
 // End-to-end: readers whose browser runs no JavaScript, or cannot load the WebAssembly, still
 // get the map and every place's passages from the pre-rendered HTML; readers who can see the
 // live page take over from it without a layout shift.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { serve } from './server.mjs';
-import { launch } from './webdriver.mjs';
 import { byRole, panelText, theOne } from './reader.mjs';
-
-const DIST = resolve(process.env.DIST ?? 'dist');
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
+import { BROWSERS, useSession } from './session.mjs';
 const PLACES = [
   ['yalu', 'Yalu River', '鸭绿江 압록강', 4],
   ['hyesan', 'Hyesan', '혜산', 9],
@@ -41,52 +36,20 @@ async function readsWithoutTheApp(browser, url) {
 
 for (const name of BROWSERS) {
   describe(`without JavaScript, in ${name}`, () => {
-    let site;
-    let browser;
-    before(async () => {
-      site = await serve(DIST);
-      browser = await launch(name, { javascript: false });
-    });
-    after(async () => {
-      await browser?.quit();
-      await site?.close();
-    });
-
-    test('the map and every place\'s passages are in the page', async () => {
-      await readsWithoutTheApp(browser, site.url);
-    });
+    const session = useSession(name, { javascript: false });
+    test("the map and every place's passages are in the page", () => readsWithoutTheApp(session.browser, session.site.url));
   });
 
   describe(`when the WebAssembly cannot load, in ${name}`, () => {
-    let site;
-    let browser;
-    before(async () => {
-      site = await serve(DIST, '/', { refuse: '.wasm' });
-      browser = await launch(name);
-    });
-    after(async () => {
-      await browser?.quit();
-      await site?.close();
-    });
-
-    test('the pre-rendered page still reads', async () => {
-      await readsWithoutTheApp(browser, site.url);
-    });
+    const session = useSession(name, { refuse: '.wasm' });
+    test('the pre-rendered page still reads', () => readsWithoutTheApp(session.browser, session.site.url));
   });
 
   describe(`taking over, in ${name}`, () => {
-    let site;
-    let browser;
-    before(async () => {
-      site = await serve(DIST);
-      browser = await launch(name);
-    });
-    after(async () => {
-      await browser?.quit();
-      await site?.close();
-    });
+    const session = useSession(name);
 
     test('the live page replaces the pre-rendered one with no duplicate and no layout shift', async () => {
+      const { browser, site } = session;
       await browser.goto(site.url);
       await browser.until(async () => (await browser.script('return document.querySelectorAll(".static-place").length')) === 0, 'the live page');
       assert.equal((await byRole(browser, 'button', 'Manpo')).length, 1);

@@ -89,19 +89,25 @@ pub enum RiverBank {
     Right,
 }
 
-/// The bank of `p` relative to the nearest segment of `course`, which runs from source to mouth,
-/// and the distance to that segment in metres. Uses a local equirectangular plane around `p`,
-/// which is exact enough at the few-kilometre distances that matter for a bank.
-///
-/// Returns `None` for a course of fewer than two points.
-pub fn bank_of(course: &[LonLat], p: LonLat) -> Option<(RiverBank, f64)> {
-    if course.len() < 2 {
-        return None;
-    }
+/// Where `p` meets one segment of a course, in a local equirectangular plane around `p`
+/// (exact enough at the few-kilometre distances that matter here).
+struct Foot {
+    /// Index of the segment's first point.
+    segment: usize,
+    /// How far along the segment the nearest point is, 0 to 1.
+    t: f64,
+    /// Squared distance from `p`, in squared degrees of latitude.
+    d2: f64,
+    /// Which side of the segment `p` lies on: positive on the left, looking along it.
+    cross: f64,
+}
+
+/// The segment of `course` nearest to `p`; `None` for fewer than two points.
+fn nearest_segment(course: &[LonLat], p: LonLat) -> Option<Foot> {
     let k = p.lat.to_radians().cos();
     let local = |q: LonLat| ((q.lon - p.lon) * k, q.lat - p.lat);
-    let mut best: Option<(f64, f64)> = None; // (squared distance, cross product)
-    for w in course.windows(2) {
+    let mut best: Option<Foot> = None;
+    for (segment, w) in course.windows(2).enumerate() {
         let (ax, ay) = local(w[0]);
         let (bx, by) = local(w[1]);
         let (dx, dy) = (bx - ax, by - ay);
@@ -111,21 +117,33 @@ pub fn bank_of(course: &[LonLat], p: LonLat) -> Option<(RiverBank, f64)> {
         } else {
             (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0)
         };
-        let (cx, cy) = (ax + t * dx, ay + t * dy);
-        let d2 = cx * cx + cy * cy;
+        let d2 = (ax + t * dx).powi(2) + (ay + t * dy).powi(2);
         // p is the origin; the cross product of the segment and (p - a) tells the side.
         let cross = dx * (-ay) - dy * (-ax);
-        if best.is_none_or(|(b, _)| d2 < b) {
-            best = Some((d2, cross));
+        if best.as_ref().is_none_or(|b| d2 < b.d2) {
+            best = Some(Foot {
+                segment,
+                t,
+                d2,
+                cross,
+            });
         }
     }
-    let (d2, cross) = best?;
-    let bank = if cross > 0.0 {
+    best
+}
+
+/// The bank of `p` relative to the nearest segment of `course`, which runs from source to mouth,
+/// and the distance to that segment in metres.
+///
+/// Returns `None` for a course of fewer than two points.
+pub fn bank_of(course: &[LonLat], p: LonLat) -> Option<(RiverBank, f64)> {
+    let foot = nearest_segment(course, p)?;
+    let bank = if foot.cross > 0.0 {
         RiverBank::Left
     } else {
         RiverBank::Right
     };
-    let metres = d2.sqrt() * std::f64::consts::PI / 180.0 * MEAN_EARTH_RADIUS_M;
+    let metres = foot.d2.sqrt() * std::f64::consts::PI / 180.0 * MEAN_EARTH_RADIUS_M;
     Some((bank, metres))
 }
 
@@ -136,28 +154,9 @@ pub fn chainage_m(course: &[LonLat], p: LonLat) -> Option<f64> {
         [] => None,
         [_] => Some(0.0),
         _ => {
-            let k = p.lat.to_radians().cos();
-            let local = |q: LonLat| ((q.lon - p.lon) * k, q.lat - p.lat);
-            let mut walked = 0.0;
-            let mut best = (f64::INFINITY, 0.0);
-            for w in course.windows(2) {
-                let (ax, ay) = local(w[0]);
-                let (bx, by) = local(w[1]);
-                let (dx, dy) = (bx - ax, by - ay);
-                let len2 = dx * dx + dy * dy;
-                let t = if len2 == 0.0 {
-                    0.0
-                } else {
-                    (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0)
-                };
-                let d2 = (ax + t * dx).powi(2) + (ay + t * dy).powi(2);
-                let seg = distance_m(w[0], w[1]);
-                if d2 < best.0 {
-                    best = (d2, walked + t * seg);
-                }
-                walked += seg;
-            }
-            Some(best.1)
+            let foot = nearest_segment(course, p)?;
+            let before = length_m(&course[..=foot.segment]);
+            Some(before + foot.t * distance_m(course[foot.segment], course[foot.segment + 1]))
         }
     }
 }

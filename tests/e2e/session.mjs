@@ -1,0 +1,38 @@
+// One browser for a suite of tests: serves dist/ on 127.0.0.1, starts the browser before the
+// suite and closes both after it.
+import { after, before } from 'node:test';
+import { resolve } from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './webdriver.mjs';
+import { waitFor } from './reader.mjs';
+
+/** The built page under test. */
+export const DIST = resolve(process.env.DIST ?? 'dist');
+/** The browsers to run in: `E2E_BROWSERS=chromium,firefox` (the default). */
+export const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
+
+/**
+ * Registers the suite's set-up and tear-down and returns its session: `browser` and `site` are
+ * there once the suite runs; `open(hash)` loads the page and waits for the map's controls.
+ * `javascript: false` starts the browser without JavaScript; `refuse` is passed to the server.
+ */
+export function useSession(name, { javascript = true, refuse } = {}) {
+  const session = {
+    browser: undefined,
+    site: undefined,
+    async open(hash = '') {
+      session.browser.log.length = 0;
+      await session.browser.goto(session.site.url + hash);
+      await waitFor(session.browser, 'button', 'Manpo');
+    },
+  };
+  before(async () => {
+    session.site = await serve(DIST, '/', { refuse });
+    session.browser = await launch(name, { javascript });
+  });
+  after(async () => {
+    await session.browser?.quit();
+    await session.site?.close();
+  });
+  return session;
+}
