@@ -172,6 +172,27 @@ for (const name of BROWSERS) {
         }
       });
 
+      test('printing shows the chosen place with the map and no controls', async () => {
+        await open('#/place/manpo');
+        const zoomIn = await theOne(browser, 'button', 'Zoom in');
+        const list = await theOne(browser, 'navigation', 'Places, from the source of the Yalu to its mouth');
+        const map = await theOne(browser, 'region', 'Map of the Yalu River');
+        const panel = await theOne(browser, 'complementary', 'Place details');
+        await browser.cmd('POST', '/goog/cdp/execute', { cmd: 'Emulation.setEmulatedMedia', params: { media: 'print' } });
+        try {
+          const shown = (el) => browser.script('const r = arguments[0].getBoundingClientRect(); return r.width > 0 && r.height > 0;', browser.ref(el));
+          assert.equal(await shown(zoomIn), false);
+          assert.equal(await shown(list), false);
+          assert.equal(await shown(map), true);
+          // The whole panel prints: nothing is cut off by a scroll box.
+          const [scroll, client] = await browser.script('return [arguments[0].scrollHeight, arguments[0].clientHeight]', browser.ref(panel));
+          assert.ok(scroll <= client + 1, `${scroll} > ${client}`);
+          assert.match(await panelText(browser), /3 passages/);
+        } finally {
+          await browser.cmd('POST', '/goog/cdp/execute', { cmd: 'Emulation.setEmulatedMedia', params: { media: '' } });
+        }
+      });
+
       test('with reduced motion, choosing an out-of-sight town moves the map at once', async () => {
         await emulate([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
         try {
