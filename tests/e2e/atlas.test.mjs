@@ -34,12 +34,26 @@ for (const name of BROWSERS) {
       assert.deepEqual(browser.errors(), []);
     });
 
-    test('the console watch sees errors and uncaught exceptions (so a clean log means something)', async () => {
+    test('the page asks no other origin for anything, and loads only its own few files', async () => {
+      await open('#/place/manpo');
+      await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo');
+      const origin = new URL(site.url).origin;
+      assert.ok(browser.requests.length >= 3, browser.requests.join(' '));
+      const foreign = browser.requests.filter((u) => new URL(u).origin !== origin);
+      assert.deepEqual(foreign, []);
+      const kinds = browser.requests.map((u) => new URL(u).pathname.replace(/-[0-9a-f]{16}/, '').replace(/^.*\//, ''));
+      for (const k of kinds) assert.ok(['', 'index.html', 'yalu-atlas.js', 'yalu-atlas_bg.wasm', 'style.css', 'favicon.svg'].includes(k), `unexpected request ${k}`);
+    });
+
+    test('the console and request watches see errors and foreign requests (so a clean log means something)', async () => {
       await open();
       await browser.script(`console.error('probe: console'); setTimeout(() => { throw new Error('probe: uncaught'); }, 0);`);
       const seen = await browser.until(async () => browser.errors().length >= 2 && browser.errors(), 'the probes in the log');
       assert.ok(seen.some((e) => e.text.includes('probe: console')), JSON.stringify(seen));
       assert.ok(seen.some((e) => e.text.includes('probe: uncaught')), JSON.stringify(seen));
+      // The request watch sees a request to another origin (loopback, nothing listens there).
+      await browser.script(`fetch('http://127.0.0.2:18999/probe').catch(() => {});`);
+      await browser.until(async () => browser.requests.some((u) => u.startsWith('http://127.0.0.2:18999/probe')), 'the probe request');
     });
 
     for (const town of TOWNS) {

@@ -22,6 +22,7 @@ export function useSession(name, { javascript = true, refuse } = {}) {
     site: undefined,
     async open(hash = '') {
       session.browser.log.length = 0;
+      session.browser.requests.length = 0;
       await session.browser.goto(session.site.url + hash);
       await waitFor(session.browser, 'button', 'Manpo');
     },

@@ -104,6 +104,7 @@ export class Browser {
   constructor(name, base, session, driver, profile) {
     Object.assign(this, { name, base, session, driver, profile });
     this.log = []; // { level, type, text } from the page's console and uncaught errors
+    this.requests = []; // every URL the page requested
   }
 
   async openBidi(url) {
@@ -114,6 +115,7 @@ export class Browser {
     });
     this.ws.onmessage = (m) => {
       const msg = JSON.parse(m.data);
+      if (msg.method === 'network.beforeRequestSent') this.requests.push(msg.params.request.url);
       if (msg.method === 'log.entryAdded') {
         const { level, type, text } = msg.params;
         this.log.push({ level, type, text });
@@ -123,7 +125,7 @@ export class Browser {
       const id = 1;
       const done = (m) => JSON.parse(m.data).id === id && ok();
       this.ws.addEventListener('message', done);
-      this.ws.send(JSON.stringify({ id, method: 'session.subscribe', params: { events: ['log.entryAdded'] } }));
+      this.ws.send(JSON.stringify({ id, method: 'session.subscribe', params: { events: ['log.entryAdded', 'network.beforeRequestSent'] } }));
     });
   }
 
