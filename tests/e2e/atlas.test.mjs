@@ -25,6 +25,25 @@ for (const name of BROWSERS) {
     let site;
     before(() => ({ browser, site } = session));
 
+    test('the Content-Security-Policy allows no inline code but the bootstrap, and the page runs under it', async () => {
+      await browser.goto('about:blank');
+      await open();
+      const policy = await browser.script('return document.querySelector(\'meta[http-equiv="Content-Security-Policy"]\').content');
+      assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+      assert.match(policy, /script-src 'self' 'sha256-[A-Za-z0-9+\/=]+' 'wasm-unsafe-eval'/);
+      // An injected inline script is refused and reported.
+      const blocked = await browser.cmd('POST', '/execute/async', {
+        script: `const done = arguments[0];
+          document.addEventListener('securitypolicyviolation', (e) => done(e.violatedDirective), { once: true });
+          const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.append(s);
+          setTimeout(() => done(window.injected ? 'ran' : 'no report'), 1000);`,
+        args: [],
+      });
+      assert.match(blocked, /^script-src/);
+      // The page itself raised no violation: the log holds only the injected script's.
+      assert.ok(browser.errors().every((e) => /inline script|Content Security Policy|Content-Security-Policy/i.test(e.text)), JSON.stringify(browser.errors()));
+    });
+
     test('the page loads with its map, its heading and no console error', async () => {
       await open();
       const heading = await theOne(browser, 'heading', 'Yalu Border Atlas');
@@ -35,6 +54,8 @@ for (const name of BROWSERS) {
     });
 
     test('the page asks no other origin for anything, and loads only its own few files', async () => {
+      // From a blank page: a change of hash alone would load nothing.
+      await browser.goto('about:blank');
       await open('#/place/manpo');
       await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo');
       const origin = new URL(site.url).origin;
@@ -51,8 +72,9 @@ for (const name of BROWSERS) {
       const seen = await browser.until(async () => browser.errors().length >= 2 && browser.errors(), 'the probes in the log');
       assert.ok(seen.some((e) => e.text.includes('probe: console')), JSON.stringify(seen));
       assert.ok(seen.some((e) => e.text.includes('probe: uncaught')), JSON.stringify(seen));
-      // The request watch sees a request to another origin (loopback, nothing listens there).
-      await browser.script(`fetch('http://127.0.0.2:18999/probe').catch(() => {});`);
+      // The request watch sees a request to another origin (loopback, nothing listens there),
+      // made from a page of its own: the atlas's policy would block it before it is sent.
+      await browser.goto('data:text/html,<img alt="" src="http://127.0.0.2:18999/probe">');
       await browser.until(async () => browser.requests.some((u) => u.startsWith('http://127.0.0.2:18999/probe')), 'the probe request');
     });
 
