@@ -153,4 +153,25 @@ mod tests {
         }
         assert_eq!(Route::Overview.to_hash(), "");
     }
+
+    proptest::proptest! {
+        /// Any hash at all leaves the page working: no panic, and what is not the overview
+        /// writes back the very hash it came from.
+        #[test]
+        fn any_hash_is_safe(hash in ".{0,300}") {
+            let route = Route::parse(&hash);
+            if route != Route::Overview {
+                proptest::prop_assert_eq!(Route::parse(&route.to_hash()), route);
+            }
+        }
+
+        #[test]
+        fn hashes_shaped_like_ours_are_safe(id in "[a-z-]{0,20}", n in "[-+0-9]{0,25}") {
+            for hash in [format!("#/place/{id}"), format!("#/read/{id}/{n}"), format!("#/read/jian-border/{n}")] {
+                if let Route::Read(article, i) = Route::parse(&hash) {
+                    proptest::prop_assert!(i < article.paragraphs.len());
+                }
+            }
+        }
+    }
 }

@@ -322,4 +322,16 @@ mod tests {
         .unwrap();
         assert_eq!(a.paragraphs[0].voice, Voice::Post);
     }
+
+    proptest::proptest! {
+        /// Any text either parses into non-empty paragraphs or is refused with a reason; never a panic.
+        #[test]
+        fn any_text_parses_or_is_refused(text in "(\\PC|\n|  1\\. |• |– ){0,200}", lines in proptest::bool::ANY) {
+            let m = meta(if lines { Layout::Lines } else { Layout::BlankLines }, &[]);
+            match parse(&m, &text) {
+                Ok(a) => proptest::prop_assert!(!a.paragraphs.is_empty() && a.paragraphs.iter().all(|p| !p.text.trim().is_empty())),
+                Err(e) => proptest::prop_assert!(!e.message.is_empty()),
+            }
+        }
+    }
 }

@@ -172,4 +172,19 @@ mod tests {
         }
         assert_eq!(found(""), []);
     }
+
+    proptest::proptest! {
+        /// Whatever the text, mentions lie inside it, on character boundaries, in order and
+        /// without overlap.
+        #[test]
+        fn mention_ranges_are_always_sound(text in "(Ji[’'`]?an|Yalu River|Yalu|Hyes[ae]n|[a-z ]|\\PC){0,60}") {
+            let ms = mentions(&text, &entries());
+            let mut end = 0;
+            for m in &ms {
+                proptest::prop_assert!(m.start >= end && m.start < m.end && m.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                end = m.end;
+            }
+        }
+    }
 }
