@@ -153,10 +153,9 @@ pub fn read(dir: &Path, places_path: &Path, places: &[Place]) -> Result<Reading,
                 .iter()
                 .filter(|&&b| b == b'\n')
                 .count();
-            BakeError::Json {
+            BakeError::Text {
                 path: path.clone(),
                 line,
-                column: 1,
                 message: "not UTF-8 text".to_owned(),
             }
         })?;
@@ -171,10 +170,9 @@ pub fn read(dir: &Path, places_path: &Path, places: &[Place]) -> Result<Reading,
             furniture: m.furniture,
         };
         let article = parse(&meta, &text).map_err(|e| match e.line {
-            Some(line) => BakeError::Json {
+            Some(line) => BakeError::Text {
                 path: path.clone(),
                 line,
-                column: 1,
                 message: e.message,
             },
             None => BakeError::Missing {

@@ -15,6 +15,12 @@ pub enum BakeError {
         column: usize,
         message: String,
     },
+    /// An article's text is wrong at a line (1-based).
+    Text {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     /// A file is JSON but not a GeoJSON FeatureCollection.
     NotFeatureCollection { path: PathBuf, message: String },
     /// One feature of a FeatureCollection is wrong; `index` is 0-based, `id` is its `id` property if any.
@@ -46,6 +52,11 @@ impl fmt::Display for BakeError {
                     path.display()
                 )
             }
+            BakeError::Text {
+                path,
+                line,
+                message,
+            } => write!(f, "{}:{line}: {message}", path.display()),
             BakeError::NotFeatureCollection { path, message } => {
                 write!(
                     f,

@@ -1,0 +1,247 @@
+//! Each kind of bad input stops the bake with a message that names the file, the line or
+//! feature, and what is wrong. Every test breaks one thing in a copy of the real data.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use yalu_bake::{Atlas, DataPaths};
+
+/// A copy of `data/` and `content/` in a fresh temporary folder.
+fn copy_project() -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let root = std::env::temp_dir().join(format!(
+        "yalu-broken-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for dir in ["data", "data/natural-earth", "content"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+        for entry in std::fs::read_dir(src.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                std::fs::copy(&path, root.join(dir).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    root
+}
+
+/// Loads the copy after `break_it` has changed it; returns the error message.
+fn error_after(break_it: impl FnOnce(&Path)) -> String {
+    let root = copy_project();
+    break_it(&root);
+    let result = Atlas::load(&DataPaths::under(&root));
+    let _ = std::fs::remove_dir_all(&root);
+    match result {
+        Ok(_) => panic!("the broken input was accepted"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} does not contain {from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn the_real_data_loads() {
+    let root = copy_project();
+    assert!(Atlas::load(&DataPaths::under(&root)).is_ok());
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    let msg = error_after(|r| {
+        edit(
+            r,
+            "data/places.geojson",
+            "\"id\": \"manpo\",",
+            "\"id\": \"manpo\"",
+        )
+    });
+    assert!(
+        msg.contains("data/places.geojson:4:") && msg.contains("invalid JSON"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_place_without_an_id_is_named_by_index() {
+    let msg = error_after(|r| edit(r, "data/places.geojson", "\"id\": \"dandong\", ", ""));
+    assert!(
+        msg.ends_with("data/places.geojson: feature 4: missing string property `id`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_place_outside_the_frame_is_refused() {
+    let msg = error_after(|r| {
+        edit(
+            r,
+            "data/places.geojson",
+            "[126.2958, 41.1454]",
+            "[140.0, 41.1454]",
+        )
+    });
+    assert!(
+        msg.contains("feature 2 (id \"manpo\"): point [140, 41.1454] lies outside the map's frame"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_impossible_coordinate_is_refused() {
+    let msg = error_after(|r| {
+        edit(
+            r,
+            "data/places.geojson",
+            "[126.2958, 41.1454]",
+            "[126.2958, 141.1454]",
+        )
+    });
+    assert!(
+        msg.contains(
+            "(id \"manpo\"): coordinate [126.2958, 141.1454] is not a valid longitude/latitude"
+        ),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_alias_of_two_places_is_refused() {
+    let msg = error_after(|r| {
+        edit(
+            r,
+            "data/places.geojson",
+            "\"aliases\": [\"Manp'o\"]",
+            "\"aliases\": [\"Manp'o\", \"Hyeson\"]",
+        )
+    });
+    assert!(
+        msg.contains("(id \"manpo\"): alias \"Hyeson\" is also a name of \"hyesan\""),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_empty_article_is_refused() {
+    let msg = error_after(|r| {
+        std::fs::write(r.join("content/004_376523fb46a46eae.txt"), "\n\n").unwrap()
+    });
+    assert!(
+        msg.ends_with("004_376523fb46a46eae.txt: the article is empty"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_article_that_is_not_utf8_names_the_line() {
+    let msg = error_after(|r| {
+        std::fs::write(
+            r.join("content/004_376523fb46a46eae.txt"),
+            b"Hyesan.\nBad \xff byte.\n",
+        )
+        .unwrap()
+    });
+    assert!(
+        msg.ends_with("004_376523fb46a46eae.txt:2: not UTF-8 text"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_control_character_names_its_line() {
+    let msg = error_after(|r| {
+        std::fs::write(
+            r.join("content/004_376523fb46a46eae.txt"),
+            "Hyesan.\nA bell\u{7} rings.\n",
+        )
+        .unwrap()
+    });
+    assert!(
+        msg.ends_with("004_376523fb46a46eae.txt:2: contains a control character"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_article_of_furniture_only_has_no_paragraphs() {
+    let msg = error_after(|r| {
+        std::fs::write(
+            r.join("content/004_376523fb46a46eae.txt"),
+            "Follow me on Facebook.\n",
+        )
+        .unwrap();
+        edit(
+            r,
+            "content/articles.json",
+            "\"paragraphs\": \"lines\",\n    \"furniture\": []",
+            "\"paragraphs\": \"lines\",\n    \"furniture\": [\"Follow me\"]",
+        );
+    });
+    assert!(
+        msg.ends_with("004_376523fb46a46eae.txt: the article has no paragraphs"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn missing_furniture_is_reported() {
+    let msg = error_after(|r| {
+        edit(
+            r,
+            "content/articles.json",
+            "\"Leave a Reply\"",
+            "\"Leave no Reply\"",
+        )
+    });
+    assert!(msg.ends_with("000_b51472924792fd0f.txt: furniture \"Leave no Reply\" starts 0 blocks; it must start exactly one"), "{msg}");
+}
+
+#[test]
+fn a_gap_in_the_river_is_reported() {
+    // Move the start of the reservoir stretch away from where the upper course ends.
+    let msg = error_after(|r| {
+        edit(
+            r,
+            "data/natural-earth/rivers.geojson",
+            "[124.95924,40.45392]",
+            "[124.5,40.2]",
+        )
+    });
+    assert!(
+        msg.contains("rivers.geojson: feature")
+            && msg.contains("does not meet the rest of its course"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_place_no_paragraph_mentions_is_a_warning_not_an_error() {
+    let root = copy_project();
+    edit(
+        &root,
+        "data/places.geojson",
+        "\"aliases\": [\"Tantung\", \"Antung\"]",
+        "\"aliases\": []",
+    );
+    edit(
+        &root,
+        "data/places.geojson",
+        "\"name\": \"Dandong\"",
+        "\"name\": \"Andong\"",
+    );
+    let atlas = Atlas::load(&DataPaths::under(&root)).expect("a warning does not stop the build");
+    let _ = std::fs::remove_dir_all(&root);
+    assert!(
+        atlas.warnings.iter().any(|w| w.message.ends_with(
+            "place \"dandong\": no paragraph of the articles mentions it; its panel will say so"
+        )),
+        "{:?}",
+        atlas.warnings
+    );
+}
