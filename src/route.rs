@@ -68,12 +68,7 @@ impl Route {
             Route::Overview => String::new(),
             Route::Place(p) => {
                 let n = crate::atlas::excerpts(p).count();
-                let passages = if n == 1 {
-                    "1 passage".to_owned()
-                } else {
-                    format!("{n} passages")
-                };
-                format!("{}, {}: {passages}", p.name, p.country)
+                format!("{}, {}: {}", p.name, p.country, crate::panel::passages(n))
             }
             Route::Read(a, i) => format!("Reader: {}, paragraph {}", a.title, i + 1),
         }

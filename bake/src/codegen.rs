@@ -3,7 +3,6 @@
 //! The generated items use the page's own types (`Place`, `PlaceKind`, `Rank`, `NativeName`),
 //! which must be in scope where the file is included.
 
-use crate::geo::projection::mercator;
 use crate::geo::svg::{polyline_path, ring_path};
 use crate::geo::LonLat;
 use crate::layers::{Border, LabelKind};
@@ -47,14 +46,16 @@ pub fn rust_source(atlas: &Atlas) -> String {
         polyline_path(&atlas.yalu_on_map())
     );
     let frame = &atlas.frame;
-    let (west, north) = mercator(crate::FRAME_NORTH_EAST.with_lon(crate::FRAME_SOUTH_WEST.lon));
-    let (east, _) = mercator(crate::FRAME_NORTH_EAST);
     let _ = writeln!(
         out,
         "/// SVG units per Web Mercator metre.\npub const UNITS_PER_METRE: f64 = {:e};",
-        frame.width() / (east - west)
+        frame.units_per_metre()
     );
-    let _ = writeln!(out, "/// Web Mercator northing of the frame's top edge, in metres.\npub const NORTH_MERCATOR_M: f64 = {north:.3};");
+    let _ = writeln!(
+        out,
+        "/// Web Mercator northing of the frame's top edge, in metres.\npub const NORTH_MERCATOR_M: f64 = {:.3};",
+        frame.north_m()
+    );
     let _ = writeln!(
         out,
         "/// Land, one entry per country.\npub static COUNTRIES: [Country; {}] = [",

@@ -106,12 +106,20 @@ fn Overview() -> impl IntoView {
     }
 }
 
+/// "1 passage", "3 passages": how many passages, as the panel and the announcement say it.
+pub fn passages(n: usize) -> String {
+    if n == 1 {
+        "1 passage".to_owned()
+    } else {
+        format!("{n} passages")
+    }
+}
+
 /// The line above a place's passages; for none, the empty state says so.
 pub fn passage_count(n: usize, name: &str) -> String {
     match n {
         0 => format!("No passage of the articles mentions {name}."),
-        1 => "1 passage".to_owned(),
-        n => format!("{n} passages"),
+        n => passages(n),
     }
 }
 

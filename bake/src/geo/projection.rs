@@ -14,13 +14,6 @@ pub struct LonLat {
     pub lat: f64,
 }
 
-impl LonLat {
-    /// The same latitude at another longitude.
-    pub fn with_lon(self, lon: f64) -> LonLat {
-        LonLat { lon, lat: self.lat }
-    }
-}
-
 /// A point in SVG user units: `x` grows to the east (right), `y` grows to the south (down).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MapPoint {
@@ -107,6 +100,16 @@ impl Frame {
     /// Height in SVG units.
     pub fn height(&self) -> f64 {
         self.height
+    }
+
+    /// SVG units per Web Mercator metre (the same on both axes).
+    pub fn units_per_metre(&self) -> f64 {
+        self.scale
+    }
+
+    /// Web Mercator northing of the frame's top edge, in metres.
+    pub fn north_m(&self) -> f64 {
+        self.north
     }
 
     /// Whether a geographic point lies inside the frame (edges included).
