@@ -152,6 +152,96 @@ impl Paragraph {
 
 include!(concat!(env!("OUT_DIR"), "/atlas.rs"));
 
+/// What the live page knows of a place: enough to route to it, place its marker and announce
+/// it. Its passages are in the pre-rendered HTML, so the WebAssembly carries none of the texts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pin {
+    /// As `Place::id`.
+    pub id: &'static str,
+    /// As `Place::name`.
+    pub name: &'static str,
+    /// As `Place::country`.
+    pub country: &'static str,
+    /// Whether it is a town (a marker) rather than the river.
+    pub city: bool,
+    /// As `Place::x`.
+    pub x: f32,
+    /// As `Place::y`.
+    pub y: f32,
+    /// How many paragraphs of the articles mention it.
+    pub passages: usize,
+}
+
+/// An entry of the table of contents: an article's id, title and length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContentsEntry {
+    /// As `Article::id`.
+    pub id: &'static str,
+    /// As `Article::title`.
+    pub title: &'static str,
+    /// How many paragraphs it has.
+    pub paragraphs: usize,
+}
+
+/// Every place's pin, in `PLACES` order, computed at compile time.
+pub static PINS: [Pin; PLACES_TABLE.len()] = {
+    let mut out = [Pin {
+        id: "",
+        name: "",
+        country: "",
+        city: false,
+        x: 0.0,
+        y: 0.0,
+        passages: 0,
+    }; PLACES_TABLE.len()];
+    let mut i = 0;
+    while i < out.len() {
+        let p = &PLACES_TABLE[i];
+        out[i] = Pin {
+            id: p.id,
+            name: p.name,
+            country: p.country,
+            city: matches!(p.kind, PlaceKind::City),
+            x: p.x,
+            y: p.y,
+            passages: EXCERPTS_TABLE[i].len(),
+        };
+        i += 1;
+    }
+    out
+};
+
+/// The table of contents, in `ARTICLES` order, computed at compile time.
+pub static CONTENTS: [ContentsEntry; ARTICLES_TABLE.len()] = {
+    let mut out = [ContentsEntry {
+        id: "",
+        title: "",
+        paragraphs: 0,
+    }; ARTICLES_TABLE.len()];
+    let mut i = 0;
+    while i < out.len() {
+        let a = &ARTICLES_TABLE[i];
+        out[i] = ContentsEntry {
+            id: a.id,
+            title: a.title,
+            paragraphs: a.paragraphs.len(),
+        };
+        i += 1;
+    }
+    out
+};
+
+/// Where each of `MAP_LABELS` sits, in SVG units, computed at compile time.
+pub static LABEL_POINTS: [(f32, f32); MAP_LABELS_TABLE.len()] = {
+    let mut out = [(0.0, 0.0); MAP_LABELS_TABLE.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = (MAP_LABELS_TABLE[i].x, MAP_LABELS_TABLE[i].y);
+        i += 1;
+    }
+    out
+};
+
 /// The place with this id.
 pub fn place(id: &str) -> Option<&'static Place> {
     PLACES.iter().find(|p| p.id == id)
@@ -169,6 +259,14 @@ pub fn place_index(place: &Place) -> usize {
     PLACES
         .iter()
         .position(|p| std::ptr::eq(p, place))
+        .unwrap_or(usize::MAX)
+}
+
+/// The index of an article in `ARTICLES`.
+pub fn article_index(article: &Article) -> usize {
+    ARTICLES
+        .iter()
+        .position(|a| std::ptr::eq(a, article))
         .unwrap_or(usize::MAX)
 }
 
@@ -247,6 +345,26 @@ mod tests {
                 .abs_diff(place("manpo").unwrap().river_km)
                 <= 10
         );
+    }
+
+    #[test]
+    fn the_live_tables_agree_with_the_atlas() {
+        for ((pin, place), excerpts) in PINS.iter().zip(&PLACES).zip(&EXCERPTS) {
+            assert_eq!(
+                (pin.id, pin.name, pin.country),
+                (place.id, place.name, place.country)
+            );
+            assert_eq!((pin.x, pin.y), (place.x, place.y));
+            assert_eq!(pin.city, place.kind == PlaceKind::City);
+            assert_eq!(pin.passages, excerpts.len());
+        }
+        for (entry, article) in CONTENTS.iter().zip(&ARTICLES) {
+            assert_eq!((entry.id, entry.title), (article.id, article.title));
+            assert_eq!(entry.paragraphs, article.paragraphs.len());
+        }
+        for (at, label) in LABEL_POINTS.iter().zip(&MAP_LABELS) {
+            assert_eq!(*at, (label.x, label.y));
+        }
     }
 
     #[test]

@@ -1,11 +1,23 @@
-//! Mounts the page; everything else lives in the library so tests can reach it.
+//! Starts the live page; everything else lives in the library so tests can reach it.
+
+use wasm_bindgen::JsCast;
+
+// SAFETY: the page runs on one thread (the wasm is built without threads), so the allocator is
+// never used from two at once.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 fn main() {
-    console_error_panic_hook::set_once();
-    // dist/index.html carries the page pre-rendered for readers without JavaScript. The live page
-    // replaces it within this task, before the browser paints again, so nothing flashes.
-    if let Some(body) = leptos::prelude::document().body() {
-        body.replace_children_with_node_0();
-    }
-    leptos::mount::mount_to_body(|| leptos::view! { <yalu_atlas::App /> });
+    // dist/index.html is the whole page, pre-rendered; the live page takes it over in place.
+    // Leptos renders the route's announcement into the status region.
+    let Some(status) = leptos::prelude::document().get_element_by_id(yalu_atlas::STATUS_ID) else {
+        return;
+    };
+    leptos::mount::mount_to(status.unchecked_into(), || {
+        let announcement = yalu_atlas::live::start();
+        move || announcement()
+    })
+    .forget();
 }

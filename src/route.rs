@@ -1,20 +1,21 @@
 //! What the page shows, as it lives in the URL hash: `#/place/<id>` or `#/read/<article>/<n>`.
 //! The hash is untrusted input: anything that is not one of these is the overview.
 
-use crate::atlas::{article, place, Article, Place};
+use crate::atlas::{CONTENTS, PINS};
 
 /// Longest hash worth reading; anything longer is not one of ours.
 const MAX_HASH: usize = 200;
 
-/// What the page shows.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// What the page shows. Places and articles are indices into `PLACES` (and `PINS`) and
+/// `ARTICLES` (and `CONTENTS`), so the router needs only the small tables, not the texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     /// The map with the introduction.
     Overview,
     /// A place's panel.
-    Place(&'static Place),
-    /// The reader view at a paragraph (0-based here, 1-based in the URL).
-    Read(&'static Article, usize),
+    Place(usize),
+    /// The reader view at a paragraph of an article (0-based here, 1-based in the URL).
+    Read(usize, usize),
 }
 
 impl Route {
@@ -29,11 +30,12 @@ impl Route {
             return Route::Overview;
         }
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
-            (Some("place"), Some(id), None, None) => {
-                place(id).map_or(Route::Overview, Route::Place)
-            }
+            (Some("place"), Some(id), None, None) => PINS
+                .iter()
+                .position(|p| p.id == id)
+                .map_or(Route::Overview, Route::Place),
             (Some("read"), Some(id), Some(n), None) => {
-                let Some(article) = article(id) else {
+                let Some(article) = CONTENTS.iter().position(|a| a.id == id) else {
                     return Route::Overview;
                 };
                 // Digits only: no sign, no spaces, no leading zero.
@@ -44,12 +46,24 @@ impl Route {
                 {
                     return Route::Overview;
                 }
-                match n.parse::<usize>() {
-                    Ok(k) if k <= article.paragraphs.len() => Route::Read(article, k - 1),
-                    _ => Route::Overview,
+                let k = n.bytes().fold(0, |k, b| k * 10 + usize::from(b - b'0'));
+                if k <= CONTENTS[article].paragraphs {
+                    Route::Read(article, k - 1)
+                } else {
+                    Route::Overview
                 }
             }
             _ => Route::Overview,
+        }
+    }
+
+    /// The path this route has in the hash, after the `#` (`/` for the overview). Pre-rendered
+    /// elements carry it as their id, so the hash targets them when no script runs.
+    pub fn to_path(&self) -> String {
+        match *self {
+            Route::Overview => "/".to_owned(),
+            Route::Place(p) => format!("/place/{}", PINS[p].id),
+            Route::Read(a, i) => format!("/read/{}/{}", CONTENTS[a].id, i + 1),
         }
     }
 
@@ -57,26 +71,30 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::Overview => String::new(),
-            Route::Place(p) => format!("#/place/{}", p.id),
-            Route::Read(a, i) => format!("#/read/{}/{}", a.id, i + 1),
+            route => format!("#{}", route.to_path()),
         }
     }
 
     /// What a screen reader is told when the page comes to this route.
     pub fn announcement(&self) -> String {
-        match self {
+        match *self {
             Route::Overview => String::new(),
             Route::Place(p) => {
-                let n = crate::atlas::excerpts(p).count();
-                format!("{}, {}: {}", p.name, p.country, crate::panel::passages(n))
+                let pin = &PINS[p];
+                format!(
+                    "{}, {}: {}",
+                    pin.name,
+                    pin.country,
+                    crate::panel::passages(pin.passages)
+                )
             }
-            Route::Read(a, i) => format!("Reader: {}, paragraph {}", a.title, i + 1),
+            Route::Read(a, i) => format!("Reader: {}, paragraph {}", CONTENTS[a].title, i + 1),
         }
     }
 
     /// The place the map shows as chosen.
-    pub fn place(&self) -> Option<&'static Place> {
-        match self {
+    pub fn place(&self) -> Option<usize> {
+        match *self {
             Route::Place(p) => Some(p),
             _ => None,
         }
@@ -99,7 +117,10 @@ mod tests {
             assert_ne!(route, Route::Overview, "{hash}");
             assert_eq!(route.to_hash(), hash);
         }
-        assert_eq!(Route::parse("#/place/manpo").place().unwrap().name, "Manpo");
+        let manpo = Route::parse("#/place/manpo").place().unwrap();
+        assert_eq!(crate::atlas::PLACES[manpo].name, "Manpo");
+        assert_eq!(Route::parse("#/read/jian-border/7"), Route::Read(0, 6));
+        assert_eq!(Route::Read(1, 0).to_path(), "/read/hyesan-frontier/1");
     }
 
     #[test]
@@ -163,8 +184,10 @@ mod tests {
         #[test]
         fn hashes_shaped_like_ours_are_safe(id in "[a-z-]{0,20}", n in "[-+0-9]{0,25}") {
             for hash in [format!("#/place/{id}"), format!("#/read/{id}/{n}"), format!("#/read/jian-border/{n}")] {
-                if let Route::Read(article, i) = Route::parse(&hash) {
-                    proptest::prop_assert!(i < article.paragraphs.len());
+                match Route::parse(&hash) {
+                    Route::Read(article, i) => proptest::prop_assert!(i < crate::atlas::ARTICLES[article].paragraphs.len()),
+                    Route::Place(p) => proptest::prop_assert!(p < crate::atlas::PLACES.len()),
+                    Route::Overview => {}
                 }
             }
         }

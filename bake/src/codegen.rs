@@ -99,8 +99,8 @@ pub fn rust_source(atlas: &Atlas) -> String {
     );
     let _ = writeln!(
         out,
-        "/// Country and sea names.\npub static MAP_LABELS: [MapLabel; {}] = [",
-        atlas.labels.len()
+        "/// Country and sea names.\npub static MAP_LABELS: [MapLabel; {n}] = MAP_LABELS_TABLE;\n/// `MAP_LABELS` as a constant, so the page can derive small tables from it at compile time.\npub const MAP_LABELS_TABLE: [MapLabel; {n}] = [",
+        n = atlas.labels.len()
     );
     for l in &atlas.labels {
         let at = frame.project(l.point);
@@ -114,8 +114,8 @@ pub fn rust_source(atlas: &Atlas) -> String {
     out.push_str("];\n");
     let _ = writeln!(
         out,
-        "/// Every place on the map, in data order.\npub static PLACES: [Place; {}] = [",
-        atlas.places.len()
+        "/// Every place on the map, in data order.\npub static PLACES: [Place; {n}] = PLACES_TABLE;\n/// `PLACES` as a constant, so the page can derive small tables from it at compile time.\npub const PLACES_TABLE: [Place; {n}] = [",
+        n = atlas.places.len()
     );
     for p in &atlas.places {
         let at = atlas.frame.project(p.point);
@@ -162,8 +162,8 @@ fn write_reading(out: &mut String, atlas: &Atlas) {
     let reading = &atlas.reading;
     let _ = writeln!(
         out,
-        "/// The articles, in reading order.\npub static ARTICLES: [Article; {}] = [",
-        reading.articles.len()
+        "/// The articles, in reading order.\npub static ARTICLES: [Article; {n}] = ARTICLES_TABLE;\n/// `ARTICLES` as a constant, so the page can derive small tables from it at compile time.\npub const ARTICLES_TABLE: [Article; {n}] = [",
+        n = reading.articles.len()
     );
     for (article, mentions) in reading.articles.iter().zip(&reading.mentions) {
         let m = &article.meta;
@@ -198,8 +198,8 @@ fn write_reading(out: &mut String, atlas: &Atlas) {
     out.push_str("];\n");
     let _ = writeln!(
         out,
-        "/// For each place (in `PLACES` order), the (article, paragraph) indices that mention it.\npub static EXCERPTS: [&[(usize, usize)]; {}] = [",
-        atlas.places.len()
+        "/// For each place (in `PLACES` order), the (article, paragraph) indices that mention it.\npub static EXCERPTS: [&[(usize, usize)]; {n}] = EXCERPTS_TABLE;\n/// `EXCERPTS` as a constant, so the page can derive small tables from it at compile time.\npub const EXCERPTS_TABLE: [&[(usize, usize)]; {n}] = [",
+        n = atlas.places.len()
     );
     for i in 0..atlas.places.len() {
         let list: Vec<String> = reading

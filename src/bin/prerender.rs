@@ -1,6 +1,5 @@
-//! Writes the page, rendered from the same components as in the browser, into the built
-//! `index.html`, so the map and every place's passages are there without JavaScript or
-//! WebAssembly; then sets a Content-Security-Policy that allows no inline code but the one
+//! Writes the page, rendered from its Leptos components, into the built `index.html`: the map,
+//! every place's passages and both articles are in the HTML, which the live page takes over; then sets a Content-Security-Policy that allows no inline code but the one
 //! bootstrap script Trunk writes (by its hash), as a meta tag and in a `_headers` file for hosts
 //! that read one. Trunk runs it after each build (see `Trunk.toml`).
 //!
@@ -55,7 +54,7 @@ fn main() {
     let html =
         std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&path, format!("cannot read: {e}")));
     let owner = Owner::new();
-    let body = owner.with(|| view! { <yalu_atlas::App prerendered=true /> }.to_html());
+    let body = owner.with(|| view! { <yalu_atlas::App /> }.to_html());
     const EMPTY: &str = "<body></body>";
     if html.matches(EMPTY).count() != 1 {
         eprintln!(

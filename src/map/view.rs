@@ -56,7 +56,7 @@ impl View {
         if !factor.is_finite() || factor <= 0.0 {
             return self;
         }
-        let k = (self.k * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let k = within(self.k * factor, MIN_ZOOM, MAX_ZOOM);
         let (mx, my) = self.invert(cx, cy);
         View {
             k,
@@ -105,7 +105,7 @@ impl View {
         let keep = |t: f32, size: f32| {
             let lo = KEEP_VISIBLE - size * self.k;
             let hi = size - KEEP_VISIBLE;
-            t.clamp(lo.min(hi), hi.max(lo))
+            within(t, lo.min(hi), hi.max(lo))
         };
         View {
             k: self.k,
@@ -117,7 +117,7 @@ impl View {
     /// A point between two views, for a glide: `t` runs from 0 (`self`) to 1 (`to`).
     /// The scale is interpolated geometrically so a zoom feels even.
     pub fn towards(self, to: View, t: f32) -> View {
-        let t = t.clamp(0.0, 1.0);
+        let t = within(t, 0.0, 1.0);
         let k = self.k * (to.k / self.k).powf(t);
         // Interpolate the map point at the view's centre, then place it for the new scale.
         let (ax, ay) = self.invert(VIEW_WIDTH / 2.0, VIEW_HEIGHT / 2.0);
@@ -128,6 +128,19 @@ impl View {
             tx: VIEW_WIDTH / 2.0 - mx * k,
             ty: VIEW_HEIGHT / 2.0 - my * k,
         }
+    }
+
+    /// `translate(x y) scale(1/s)` for map point (`x`, `y`) under this view, where `s` is the
+    /// SVG's on-screen pixels per viewBox unit: what is drawn there keeps one size in CSS pixels
+    /// at any zoom and in any window, so labels stay legible and hit areas stay 44 px tall.
+    pub fn placed(&self, x: f32, y: f32, px_per_unit: f32) -> String {
+        let (vx, vy) = self.apply(x, y);
+        format!(
+            "translate({} {}) scale({})",
+            fixed(vx),
+            fixed(vy),
+            decimal(1.0 / px_per_unit, 4)
+        )
     }
 
     /// The SVG `transform` of the zoomed layer.
@@ -146,9 +159,9 @@ impl View {
     /// bar is at most `max_units` long.
     pub fn scale_bar(&self, max_units: f32) -> (f32, String) {
         let (_, my) = self.invert(VIEW_WIDTH / 2.0, VIEW_HEIGHT / 2.0);
-        let lat = latitude_at(my as f64);
-        // Ground metres per viewBox unit at this latitude and zoom.
-        let metres_per_unit = lat.to_radians().cos() / UNITS_PER_METRE / self.k as f64;
+        // Ground metres per viewBox unit at this latitude and zoom: Mercator stretches the
+        // ground by 1 / cos(latitude), which is cosh(northing / R), so no trigonometry is needed.
+        let metres_per_unit = 1.0 / stretch_at(my as f64) / UNITS_PER_METRE / self.k as f64;
         let max_m = metres_per_unit * max_units as f64;
         let mut step = 1.0_f64;
         while step * 10.0 <= max_m {
@@ -167,6 +180,25 @@ impl View {
         };
         (units, label)
     }
+}
+
+/// `v` kept between `lo` and `hi` (`lo` ≤ `hi`). Unlike `f32::clamp` it has no panicking path,
+/// whose message would link float formatting into the wasm; NaN stays NaN.
+fn within(v: f32, lo: f32, hi: f32) -> f32 {
+    if v < lo {
+        lo
+    } else if v > hi {
+        hi
+    } else {
+        v
+    }
+}
+
+/// The Web Mercator scale factor at a map y (SVG units from the frame's top): how much the map
+/// stretches the ground there, 1 / cos(latitude).
+pub fn stretch_at(y: f64) -> f64 {
+    let t = (NORTH_MERCATOR_M - y / UNITS_PER_METRE) / 6_378_137.0;
+    (t.exp() + (-t).exp()) / 2.0
 }
 
 /// Latitude in degrees of a map y (SVG units from the frame's top).
@@ -293,6 +325,10 @@ mod tests {
         let km_per_unit = 5.9 / 1000.0 * 111.32 * lat.to_radians().cos();
         assert!(((km / units as f64) / km_per_unit - 1.0).abs() < 0.01);
         assert!((lat - 40.6).abs() < 0.5, "{lat}");
+        for y in [-200.0, 0.0, 412.8, 825.7, 1200.0] {
+            let by_trig = 1.0 / latitude_at(y).to_radians().cos();
+            assert!((stretch_at(y) / by_trig - 1.0).abs() < 1e-9, "{y}");
+        }
     }
 
     #[test]

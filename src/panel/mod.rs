@@ -1,93 +1,44 @@
-//! The side panel: the introduction, a chosen place with its passages, or the reader view.
+//! The side panel: the introduction, every place with its passages, and the reader view, all
+//! in the page from build time. The URL hash picks the one shown: with no script, by the CSS
+//! `:target` rules; in the live page, by `crate::live`.
 
 mod reader;
 
-use crate::atlas::{excerpts, place_index, Article, Paragraph, Place, Voice};
+use crate::atlas::{excerpts, place_index, places_downstream, Article, Paragraph, Place, Voice};
 use crate::route::Route;
-use crate::{focus_later, go};
 use leptos::prelude::*;
 
-/// The panel for the current route.
+/// The id of the reader view's container.
+pub const READER_ID: &str = "reader";
+
+/// The id of a place's heading, which takes focus when the place opens.
+pub fn heading_id(place_id: &str) -> String {
+    format!("heading-{place_id}")
+}
+
+/// The panel.
 #[component]
-pub fn Panel(route: RwSignal<Route>, prerendered: bool) -> impl IntoView {
-    // Focus follows the reader: into the panel when a place opens, back to its marker when the
-    // panel closes. At load it stays where the browser put it.
-    let shown = StoredValue::new(route.get_untracked());
-    Effect::new(move |ran: Option<()>| {
-        let now = route.get();
-        let before = shown.get_value();
-        shown.set_value(now);
-        if ran.is_none() || now == before {
-            return;
-        }
-        match (now, before) {
-            (Route::Place(_), _) => focus_later("panel-heading".to_owned()),
-            (Route::Overview, Route::Place(p)) => focus_later(format!("marker-{}", p.id)),
-            _ => {}
-        }
-    });
-    // On narrow screens the panel is a bottom sheet: a peek, or most of the screen.
-    let expanded = RwSignal::new(false);
-    let drag_from = StoredValue::new(None::<i32>);
-    let dragged = StoredValue::new(false);
+pub fn Panel() -> impl IntoView {
     view! {
-        <aside
-            class="panel"
-            class:reading=move || matches!(route.get(), Route::Read(..))
-            class:expanded=move || expanded.get()
-            aria-label="Place details"
-        >
-            <button
-                type="button"
-                class="sheet-toggle"
-                aria-expanded=move || if expanded.get() { "true" } else { "false" }
-                on:pointerdown=move |ev| {
-                    drag_from.set_value(Some(ev.client_y()));
-                    dragged.set_value(false);
-                }
-                on:pointerup=move |ev| {
-                    // A flick up opens the sheet, a flick down lowers it; a tap toggles it.
-                    if let Some(from) = drag_from.get_value() {
-                        let dy = ev.client_y() - from;
-                        if dy.abs() > 24 {
-                            expanded.set(dy < 0);
-                            dragged.set_value(true);
-                        }
-                    }
-                    drag_from.set_value(None);
-                }
-                on:click=move |_| {
-                    if !dragged.get_value() {
-                        expanded.update(|e| *e = !*e);
-                    }
-                    dragged.set_value(false);
-                }
-            >
-                {move || if expanded.get() { "Show less of the panel" } else { "Show more of the panel" }}
+        <aside class="panel" aria-label="Place details">
+            // On narrow screens the panel is a bottom sheet: a peek, or most of the screen. The
+            // live page shows this handle, which alone can raise it.
+            <button type="button" id="sheet-toggle" class="sheet-toggle" aria-expanded="false" hidden>
+                "Show more of the panel"
             </button>
-            {move || match route.get() {
-                Route::Overview => view! { <Overview /> }.into_any(),
-                Route::Place(place) => {
-                    view! { <PlaceDetails place=place route=route heading="panel-heading".to_owned() live=true /> }
-                        .into_any()
-                }
-                Route::Read(article, paragraph) => {
-                    view! { <reader::Reader article=article paragraph=paragraph route=route /> }.into_any()
-                }
-            }}
-            {prerendered
-                .then(|| {
-                    crate::atlas::places_downstream()
-                        .into_iter()
-                        .map(|place| {
-                            view! {
-                                <section class="static-place" id=Route::Place(place).to_hash().trim_start_matches('#').to_owned()>
-                                    <PlaceDetails place=place route=route heading=format!("heading-{}", place.id) live=false />
-                                </section>
-                            }
-                        })
-                        .collect_view()
-                })}
+            <Overview />
+            {places_downstream()
+                .into_iter()
+                .map(|place| {
+                    let index = place_index(place);
+                    view! {
+                        <section class="place-section" id=Route::Place(index).to_path()>
+                            <PlaceDetails place=place />
+                        </section>
+                    }
+                })
+                .collect_view()}
+            <reader::Reader />
         </aside>
     }
 }
@@ -96,7 +47,7 @@ pub fn Panel(route: RwSignal<Route>, prerendered: bool) -> impl IntoView {
 #[component]
 fn Overview() -> impl IntoView {
     view! {
-        <div class="overview">
+        <div class="overview" id="overview">
             <h2>"The Yalu border"</h2>
             <p>
                 "The Yalu River divides China from North Korea for some 800 km. "
@@ -135,20 +86,15 @@ pub fn credit(article: &Article, paragraph: &Paragraph) -> String {
     }
 }
 
-/// A chosen place: its names, where it is, and every passage that mentions it. `live` is false
-/// for the pre-rendered copies, which work by links alone (no reader view, no buttons).
+/// A place: its names, where it is, and every passage that mentions it, each with a link to
+/// read it in context.
 #[component]
-fn PlaceDetails(
-    place: &'static Place,
-    route: RwSignal<Route>,
-    heading: String,
-    live: bool,
-) -> impl IntoView {
+fn PlaceDetails(place: &'static Place) -> impl IntoView {
     let passages: Vec<_> = excerpts(place).collect();
     let count = passage_count(passages.len(), place.name);
     let me = place_index(place);
     view! {
-        <h2 id=heading tabindex="-1">
+        <h2 id=heading_id(place.id) tabindex="-1">
             {place.name}
             {place
                 .native
@@ -162,6 +108,7 @@ fn PlaceDetails(
             {passages
                 .into_iter()
                 .map(|(article, index, paragraph)| {
+                    let in_context = Route::Read(crate::atlas::article_index(article), index);
                     view! {
                         <li class="passage">
                             <blockquote>
@@ -175,33 +122,17 @@ fn PlaceDetails(
                                     .collect_view()}
                             </blockquote>
                             <p class="credit">{credit(article, paragraph)}</p>
-                            {live
-                                .then(|| {
-                                    view! {
-                                        <button
-                                            type="button"
-                                            class="link"
-                                            on:click=move |_| go(route, Route::Read(article, index))
-                                        >
-                                            "Read in context"
-                                        </button>
-                                    }
-                                })}
+                            <a class="link" href=in_context.to_hash()>
+                                "Read in context"
+                            </a>
                         </li>
                     }
                 })
                 .collect_view()}
         </ol>
-        {if live {
-            view! {
-                <button type="button" class="close" on:click=move |_| go(route, Route::Overview)>
-                    "Back to overview"
-                </button>
-            }
-                .into_any()
-        } else {
-            view! { <a class="close" href="#/">"Back to overview"</a> }.into_any()
-        }}
+        <a class="close" href="#/">
+            "Back to overview"
+        </a>
     }
 }
 

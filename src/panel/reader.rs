@@ -1,44 +1,22 @@
 //! The reader view: both articles in full, place names as buttons that open the place.
 
-use crate::atlas::{Article, Voice, ARTICLES, PLACES};
-use crate::go;
+use super::READER_ID;
+use crate::atlas::{place_index, Voice, ARTICLES, PLACES};
 use crate::route::Route;
 use leptos::prelude::*;
 
-/// The id of a paragraph's element, for scrolling to it.
-fn anchor(article: &Article, index: usize) -> String {
-    format!("p-{}-{}", article.id, index + 1)
-}
-
-/// Both articles, scrolled to `paragraph` of `article`, which takes focus.
+/// Both articles. Each paragraph's id is its route's path, so `#/read/<article>/<n>` targets it.
 #[component]
-pub fn Reader(
-    article: &'static Article,
-    paragraph: usize,
-    route: RwSignal<Route>,
-) -> impl IntoView {
-    let target = anchor(article, paragraph);
-    // After the view is in the document, bring the paragraph into sight and give it focus so
-    // keyboard and screen reader users start reading there.
-    Effect::new(move |_| {
-        let target = target.clone();
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&target) {
-                el.scroll_into_view();
-                if let Ok(html) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                    let _ = html.focus();
-                }
-            }
-        });
-    });
+pub fn Reader() -> impl IntoView {
     view! {
-        <div class="reader">
-            <button type="button" class="close" on:click=move |_| go(route, Route::Overview)>
+        <div class="reader" id=READER_ID>
+            <a class="close" href="#/">
                 "Close the reader"
-            </button>
+            </a>
             {ARTICLES
                 .iter()
-                .map(|a| {
+                .enumerate()
+                .map(|(ai, a)| {
                     let mut previous: Option<Voice> = None;
                     view! {
                         <article class="article" aria-labelledby=format!("title-{}", a.id)>
@@ -72,9 +50,9 @@ pub fn Reader(
                                         {heading}
                                         {by}
                                         <p
-                                            id=anchor(a, i)
+                                            id=Route::Read(ai, i).to_path()
                                             class="paragraph"
-                                            class:comment=matches!(p.voice, Voice::Comment(_))
+                                            class:comment=is_comment
                                             tabindex="-1"
                                         >
                                             {p
@@ -83,13 +61,13 @@ pub fn Reader(
                                                 .map(|(text, mention)| match mention.and_then(|m| PLACES.get(m.place)) {
                                                     Some(place) => {
                                                         view! {
-                                                            <button
-                                                                type="button"
+                                                            <a
                                                                 class="mention"
-                                                                on:click=move |_| go(route, Route::Place(place))
+                                                                role="button"
+                                                                href=Route::Place(place_index(place)).to_hash()
                                                             >
                                                                 {text}
-                                                            </button>
+                                                            </a>
                                                         }
                                                             .into_any()
                                                     }

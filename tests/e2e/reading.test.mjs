@@ -64,8 +64,9 @@ for (const name of BROWSERS) {
       const items = await inside(browser, await panel(), 'listitem');
       const third = items[2];
       const quote = (await browser.text(third)).split('\n')[0];
-      const [button] = await inside(browser, third, 'button', 'Read in context');
-      await browser.click(button);
+      // It goes somewhere (the reader, at its own address), so it is a link.
+      const [link] = await inside(browser, third, 'link', 'Read in context');
+      await browser.click(link);
       const para = await browser.until(async () => {
         const el = await focused(browser);
         return (await browser.text(el)).startsWith(quote.slice(0, 40)) && el;

@@ -3,7 +3,7 @@
 // live page take over from it without a layout shift.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byRole, panelText, theOne } from './reader.mjs';
+import { byRole, panelText, theOne, waitFor } from './reader.mjs';
 import { BROWSERS, useSession } from './session.mjs';
 const PLACES = [
   ['yalu', 'Yalu River', '鸭绿江 압록강', 4],
@@ -26,6 +26,11 @@ async function readsWithoutTheApp(browser, url) {
     assert.ok(text.includes(`${name} ${native}`) && text.includes(`${count} passages`), `${id}: ${text.slice(0, 200)}`);
     assert.doesNotMatch(text, /Choose the river or a town/);
   }
+  // A passage's "Read in context" opens the reader at that paragraph.
+  await browser.goto(`${url}#/read/jian-border/7`);
+  const reader = await panelText(browser);
+  assert.ok(reader.includes('Close the reader') && reader.includes('Reader comments'), reader.slice(0, 200));
+  assert.doesNotMatch(reader, /Choose the river or a town/);
   // Following a marker opens its passages too.
   await browser.goto(url);
   await browser.clickCentre(await theOne(browser, 'button', 'Manpo'));
@@ -48,12 +53,18 @@ for (const name of BROWSERS) {
   describe(`taking over, in ${name}`, () => {
     const session = useSession(name);
 
-    test('the live page replaces the pre-rendered one with no duplicate and no layout shift', async () => {
+    test('the live page takes over the pre-rendered one in place, with no duplicate and no layout shift', async () => {
       const { browser, site } = session;
       await browser.goto(site.url);
-      await browser.until(async () => (await browser.script('return document.querySelectorAll(".static-place").length')) === 0, 'the live page');
-      assert.equal((await byRole(browser, 'button', 'Manpo')).length, 1);
+      // The zoom buttons work only in the live page, which shows them.
+      await waitFor(browser, 'button', 'Zoom in');
+      await browser.clickCentre(await theOne(browser, 'button', 'Manpo'));
+      await browser.until(async () => (await browser.attribute(await theOne(browser, 'button', 'Manpo'), 'aria-pressed')) === 'true', 'Manpo marked as chosen');
       assert.equal((await browser.findAll('h1')).length, 1);
+      // Exactly one place's passages are on screen.
+      const headings = [];
+      for (const h of await byRole(browser, 'heading')) if (await browser.displayed(h)) headings.push(await browser.text(h));
+      assert.deepEqual(headings.filter((t) => t !== 'Yalu Border Atlas'), ['Manpo 만포']);
       if (name === 'chromium') {
         const shift = await browser.cmd('POST', '/execute/async', {
           script: `const done = arguments[0];

@@ -163,6 +163,11 @@ export class Browser {
     return this.cmd('GET', `/element/${el}/text`);
   }
 
+  /** Whether the element is shown (WebDriver's "is displayed"). */
+  displayed(el) {
+    return this.cmd('GET', `/element/${el}/displayed`);
+  }
+
   attribute(el, name) {
     return this.cmd('GET', `/element/${el}/attribute/${name}`);
   }
