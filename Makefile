@@ -2,7 +2,7 @@
 SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve build test setup
+.PHONY: serve build test bench setup
 
 ## Set up, build the release page and serve it on http://127.0.0.1:8080
 serve:
@@ -19,6 +19,13 @@ build:
 test:
 	scripts/setup.sh test
 	scripts/test.sh
+
+## Set up, build the release page and benchmark it against a plain-HTML baseline (RUNS=10)
+bench:
+	scripts/setup.sh test
+	trunk build --release
+	node scripts/size-check.mjs dist || true
+	node --experimental-websocket bench/run.mjs --runs $(or $(RUNS),10)
 
 setup:
 	scripts/setup.sh test

@@ -5,7 +5,12 @@ use yalu_bake::{codegen, Atlas, DataPaths};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let paths = DataPaths::under(root);
+    let mut paths = DataPaths::under(root);
+    // The end-to-end tests bake other articles (hostile text) into a page of their own.
+    println!("cargo:rerun-if-env-changed=YALU_CONTENT_DIR");
+    if let Some(dir) = std::env::var_os("YALU_CONTENT_DIR") {
+        paths.content = dir.into();
+    }
     for file in paths.all() {
         println!("cargo:rerun-if-changed={}", file.display());
     }

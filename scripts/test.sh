@@ -19,5 +19,6 @@ step lint cargo clippy --workspace --all-targets -- -D warnings
 step lint-prerender cargo clippy --no-default-features --features ssr --bin prerender -- -D warnings
 step unit cargo test --workspace
 step build trunk build --release
+step size-budget node scripts/size-check.mjs dist
 step end-to-end node --experimental-websocket --test --test-reporter=spec tests/e2e/
 printf '\nAll test steps passed.\n'

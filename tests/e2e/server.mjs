@@ -16,8 +16,9 @@ const TYPES = {
 
 /** Serves `root` below `prefix` (default `/`); resolves to { url, requests, close }.
  * `refuse` is a file ending (e.g. `.wasm`) answered with 404, to play a host or browser that
- * cannot deliver it. */
-export async function serve(root, prefix = '/', { refuse } = {}) {
+ * cannot deliver it. With `gzip`, a file's pre-compressed `.gz` copy is sent to browsers that
+ * accept it, as static hosts do. */
+export async function serve(root, prefix = '/', { refuse, gzip = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -39,8 +40,14 @@ export async function serve(root, prefix = '/', { refuse } = {}) {
     }
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': file.endsWith('.html') ? 'no-cache' : 'max-age=31536000, immutable' };
+      let body;
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = await readFile(`${file}.gz`).catch(() => null);
+        if (body) Object.assign(headers, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      }
+      body ??= await readFile(file);
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -13,10 +13,12 @@ export const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split('
 
 /**
  * Registers the suite's set-up and tear-down and returns its session: `browser` and `site` are
- * there once the suite runs; `open(hash)` loads the page and waits for the map's controls.
- * `javascript: false` starts the browser without JavaScript; `refuse` is passed to the server.
+ * there once the suite runs; `open(hash)` loads the page and waits for the live page (its zoom
+ * buttons show only then). `javascript: false` starts the browser without JavaScript; `refuse`
+ * is passed to the server; `root` is served instead of dist/ (a function, read when the suite
+ * starts).
  */
-export function useSession(name, { javascript = true, refuse } = {}) {
+export function useSession(name, { javascript = true, refuse, root = () => DIST } = {}) {
   const session = {
     browser: undefined,
     site: undefined,
@@ -24,11 +26,11 @@ export function useSession(name, { javascript = true, refuse } = {}) {
       session.browser.log.length = 0;
       session.browser.requests.length = 0;
       await session.browser.goto(session.site.url + hash);
-      await waitFor(session.browser, 'button', 'Manpo');
+      await waitFor(session.browser, 'button', 'Zoom in');
     },
   };
   before(async () => {
-    session.site = await serve(DIST, '/', { refuse });
+    session.site = await serve(root(), '/', { refuse });
     session.browser = await launch(name, { javascript });
   });
   after(async () => {

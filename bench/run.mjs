@@ -1,0 +1,229 @@
+// The benchmark: `make bench` (after `make build`), or `node bench/run.mjs [--runs N] [--no-lighthouse]`.
+// Serves the release dist/ with gzip on 127.0.0.1 and drives headless Chromium through N cold
+// loads, unthrottled and throttled (150 ms round trip, 1.6 Mbps down, 4x CPU slowdown), of the
+// atlas and of a baseline page it builds itself (the same HTML made live by a few lines of
+// JavaScript, bench/baseline.js). Prints median and p95 of each figure, its ratio to the
+// baseline, and the budgets; then runs Lighthouse (mobile) on the atlas.
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch } from '../tests/e2e/webdriver.mjs';
+import { serve } from '../tests/e2e/server.mjs';
+import { BUDGET, KB, firstLoad, overBudget } from '../scripts/size-check.mjs';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 10;
+const LIGHTHOUSE = !args.includes('--no-lighthouse');
+const DIST = 'dist';
+const MARKERS = ['yalu', 'hyesan', 'manpo', 'jian', 'dandong', 'pyongyang'];
+const SETTINGS = {
+  unthrottled: null,
+  throttled: { latency: 150, down: 1.6e6 / 8, up: 750e3 / 8, cpu: 4 },
+};
+
+/** The baseline: dist/'s HTML without the WebAssembly, its bootstrap and its policy, with
+ * bench/baseline.js instead; the same stylesheet and icon. */
+function buildBaseline() {
+  const dir = mkdtempSync(join(tmpdir(), 'yalu-baseline-'));
+  let html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  html = html
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+    .replace(/<script type="module">[\s\S]*?<\/script>/, '<script src="./baseline.js" defer></script>')
+    .replace(/<link rel="modulepreload"[^>]*>/, '')
+    .replace(/<link rel="preload"[^>]*>/, '');
+  if (/\.wasm|modulepreload/.test(html)) throw new Error('baseline: the WebAssembly is still referenced');
+  writeFileSync(join(dir, 'index.html'), html);
+  cpSync('bench/baseline.js', join(dir, 'baseline.js'));
+  for (const f of readdirSync(DIST)) if (/\.(css|svg)$/.test(f)) cpSync(join(DIST, f), join(dir, f));
+  for (const f of readdirSync(dir)) writeFileSync(join(dir, `${f}.gz`), gzipSync(readFileSync(join(dir, f)), { level: 9 }));
+  return dir;
+}
+
+// Before any page script: note when the page becomes live and, for the atlas, its wasm memory.
+const PROBE = `
+  window.__bench = {};
+  new MutationObserver((_, o) => {
+    if (document.documentElement && document.documentElement.classList.contains('live')) {
+      window.__bench.live = performance.now();
+      o.disconnect();
+    }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
+  addEventListener('TrunkApplicationStarted', (e) => (window.__bench.wasmMemory = e.detail.wasm.memory.buffer.byteLength));
+`;
+
+// In the page: each marker clicked in turn, from the overview; the time from the click to the
+// end of the first frame that shows it chosen.
+const CLICKS = `
+  const done = arguments[arguments.length - 1];
+  const ids = arguments[0];
+  const frame = () => new Promise((ok) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = ok; c.port2.postMessage(0); }));
+  (async () => {
+    const out = [];
+    for (const id of ids) {
+      location.hash = '#/';
+      await frame(); await frame();
+      const el = document.getElementById('marker-' + id);
+      const chosen = new Promise((ok) => {
+        const o = new MutationObserver(() => { if (el.getAttribute('aria-pressed') === 'true') { o.disconnect(); ok(); } });
+        o.observe(el, { attributes: true });
+      });
+      const t0 = performance.now();
+      el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+      await chosen;
+      await frame();
+      out.push(performance.now() - t0);
+    }
+    location.hash = '#/';
+    done(out);
+  })();
+`;
+
+// In the page: a 2-second drag across the map by pointer events, one move a frame; returns
+// the number of frames.
+const PAN = `
+  const done = arguments[arguments.length - 1];
+  const svg = document.querySelector('.map-svg');
+  const r = svg.getBoundingClientRect();
+  const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
+  const ev = (type, x, y) => svg.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0, buttons: 1, clientX: x, clientY: y }));
+  ev('pointerdown', cx, cy);
+  const start = performance.now();
+  let frames = 0;
+  const step = (now) => {
+    const t = (now - start) / 2000;
+    frames++;
+    ev('pointermove', cx + 150 * Math.sin(t * 2 * Math.PI), cy + 100 * Math.sin(t * 4 * Math.PI));
+    if (t < 1) requestAnimationFrame(step);
+    else { ev('pointerup', cx, cy); done(frames); }
+  };
+  requestAnimationFrame(step);
+`;
+
+async function measureLoad(browser, url, setting) {
+  const cdp = (cmd, params = {}) => browser.cmd('POST', '/goog/cdp/execute', { cmd, params });
+  await cdp('Network.enable');
+  await cdp('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp('Performance.enable');
+  await cdp('Network.emulateNetworkConditions', setting
+    ? { offline: false, latency: setting.latency, downloadThroughput: setting.down, uploadThroughput: setting.up }
+    : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp('Emulation.setCPUThrottlingRate', { rate: setting ? setting.cpu : 1 });
+  await browser.goto('about:blank');
+  await browser.goto(url);
+  await browser.until(() => browser.script('return window.__bench && window.__bench.live !== undefined'), 'the page to be live', 60000);
+  const load = await browser.script(`
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    const files = [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+      .map((e) => ({ name: e.name.split('/').pop() || 'index.html', bytes: e.encodedBodySize, transfer: e.transferSize }));
+    return { fcp: paint ? paint.startTime : null, live: window.__bench.live, files, wasmMemory: window.__bench.wasmMemory || 0 };`);
+  const clicks = await browser.cmd('POST', '/execute/async', { script: CLICKS, args: [MARKERS] });
+  const metric = async (name) => (await cdp('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+  const before = await metric('TaskDuration');
+  const frames = await browser.cmd('POST', '/execute/async', { script: PAN, args: [] });
+  const panMs = ((await metric('TaskDuration')) - before) * 1000;
+  await cdp('HeapProfiler.collectGarbage');
+  const heap = await cdp('Runtime.getHeapUsage');
+  return { ...load, clicks, panPerFrame: panMs / frames, heap: heap.usedSize };
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+
+async function lighthouse(url) {
+  const out = join(mkdtempSync(join(tmpdir(), 'yalu-lh-')), 'report.json');
+  const run = spawnSync('node_modules/.bin/lighthouse', [url, '--quiet', '--output=json', `--output-path=${out}`,
+    '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
+  { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, encoding: 'utf8' });
+  if (run.status !== 0) return { error: (run.stderr || run.stdout).slice(-500) };
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const scores = Object.fromEntries(Object.entries(report.categories).map(([k, c]) => [k, Math.round(c.score * 100)]));
+  const failing = Object.values(report.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary').map((a) => a.id);
+  return { scores, failing };
+}
+
+const sizes = firstLoad(DIST);
+const baselineDir = buildBaseline();
+const atlas = await serve(DIST, '/', { gzip: true });
+const baseline = await serve(baselineDir, '/', { gzip: true });
+const browser = await launch('chromium');
+await browser.cmd('POST', '/goog/cdp/execute', { cmd: 'Page.addScriptToEvaluateOnNewDocument', params: { source: PROBE } });
+const results = {};
+try {
+  for (const [setting, conditions] of Object.entries(SETTINGS)) {
+    for (const [page, site] of [['atlas', atlas], ['baseline', baseline]]) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await measureLoad(browser, site.url, conditions));
+      results[`${setting}/${page}`] = runs;
+      process.stderr.write(`measured ${setting} ${page} (${RUNS} loads)\n`);
+    }
+  }
+} finally {
+  await browser.quit();
+}
+const lh = LIGHTHOUSE ? await lighthouse(atlas.url) : null;
+await atlas.close();
+await baseline.close();
+rmSync(baselineDir, { recursive: true, force: true });
+
+// The report.
+const fmt = (v, unit) => (unit === 'B' ? `${Math.round(v)} B` : unit === 'KB' ? `${(v / KB).toFixed(1)} KB` : `${v.toFixed(1)} ms`);
+const row = (label, unit, pick) => {
+  const line = [label.padEnd(34)];
+  for (const setting of Object.keys(SETTINGS)) {
+    const a = results[`${setting}/atlas`].flatMap(pick);
+    const b = results[`${setting}/baseline`].flatMap(pick);
+    const [am, ap, bm, bp] = [quantile(a, 0.5), quantile(a, 0.95), quantile(b, 0.5), quantile(b, 0.95)];
+    line.push(`${fmt(am, unit)} / ${fmt(ap, unit)} (×${(am / bm).toFixed(2)} of ${fmt(bm, unit)})`.padEnd(46));
+  }
+  console.log(line.join(' '));
+};
+console.log(`Yalu Border Atlas bench: ${RUNS} cold loads a setting, headless Chromium; atlas median / p95 (ratio of medians to the baseline page)`);
+console.log(`${''.padEnd(34)} ${'unthrottled'.padEnd(46)} throttled (150 ms RTT, 1.6 Mbps, 4x CPU)`);
+const names = [...new Set(results['unthrottled/atlas'][0].files.map((f) => f.name))];
+for (const name of names) row(`bytes: ${name.replace(/-[0-9a-f]{16}/, '')}`, 'B', (r) => r.files.filter((f) => f.name === name).map((f) => f.bytes));
+row('bytes: total (gzip bodies)', 'KB', (r) => [r.files.reduce((s, f) => s + f.bytes, 0)]);
+row('first contentful paint', 'ms', (r) => [r.fcp]);
+row('markers clickable (page live)', 'ms', (r) => [r.live]);
+row('click to next frame, all markers', 'ms', (r) => r.clicks);
+row('pan: main-thread work per frame', 'ms', (r) => [r.panPerFrame]);
+row('JS heap after load', 'KB', (r) => [r.heap]);
+console.log(`wasm linear memory after load: ${fmt(quantile(results['unthrottled/atlas'].map((r) => r.wasmMemory), 0.5), 'KB')}`);
+console.log('\nfirst load on disk (gzip):');
+for (const f of sizes) console.log(`  ${f.kind.padEnd(5)} ${String(f.gzip).padStart(6)} B  ${f.name}`);
+
+// Budgets.
+const med = (key, pick) => quantile(results[key].flatMap(pick), 0.5);
+const p95 = (key, pick) => quantile(results[key].flatMap(pick), 0.95);
+const total = sizes.reduce((s, f) => s + f.gzip, 0);
+const wasm = sizes.find((f) => f.kind === 'wasm').gzip;
+const checks = [
+  [`total first load ${(total / KB).toFixed(1)} KB ≤ ${BUDGET.total.hard / KB} KB (aim ${BUDGET.total.aim / KB})`, total <= BUDGET.total.hard, total <= BUDGET.total.aim],
+  [`wasm ${(wasm / KB).toFixed(1)} KB ≤ ${BUDGET.wasm.hard / KB} KB (aim ${BUDGET.wasm.aim / KB})`, wasm <= BUDGET.wasm.hard, wasm <= BUDGET.wasm.aim],
+  ...(() => {
+    const fa = med('throttled/atlas', (r) => [r.fcp]);
+    const fb = med('throttled/baseline', (r) => [r.fcp]);
+    return [[`throttled FCP ${fa.toFixed(0)} ms ≤ 1.2 × baseline ${fb.toFixed(0)} ms`, fa <= 1.2 * fb]];
+  })(),
+  (() => { const v = p95('unthrottled/atlas', (r) => r.clicks); return [`click to next frame p95 unthrottled ${v.toFixed(1)} ms ≤ 16 ms`, v <= 16]; })(),
+  (() => { const v = p95('throttled/atlas', (r) => r.clicks); return [`click to next frame p95 throttled ${v.toFixed(1)} ms ≤ 50 ms`, v <= 50]; })(),
+  (() => { const v = med('throttled/atlas', (r) => [r.panPerFrame]); return [`pan main-thread per frame throttled ${v.toFixed(1)} ms ≤ 8 ms`, v <= 8]; })(),
+  (() => { const v = med('unthrottled/atlas', (r) => [r.heap]); return [`JS heap ${(v / 1e6).toFixed(2)} MB ≤ 2.5 MB`, v <= 2.5e6]; })(),
+];
+const requested = new Set(results['unthrottled/atlas'][0].files.map((f) => f.name.split('.').pop()));
+checks.push([`requests only html, js, wasm, css, svg (${[...requested].sort().join(', ')})`, [...requested].every((k) => ['html', 'js', 'wasm', 'css', 'svg'].includes(k))]);
+if (lh) {
+  if (lh.error) checks.push([`Lighthouse did not run: ${lh.error}`, false]);
+  else {
+    const s = lh.scores;
+    checks.push([`Lighthouse mobile: performance ${s.performance} ≥ 98, accessibility ${s.accessibility}, best practices ${s['best-practices']}, SEO ${s.seo} = 100`,
+      s.performance >= 98 && s.accessibility === 100 && s['best-practices'] === 100 && s.seo === 100]);
+    if (lh.failing.length) console.log(`\nLighthouse audits not passed: ${lh.failing.join(', ')}`);
+  }
+}
+console.log('\nbudgets:');
+for (const [text, ok, aim] of checks) console.log(`  ${ok ? (aim === false ? 'met (aim not)' : 'met  ') : 'MISSED'}  ${text}`);
+for (const m of overBudget(sizes)) console.log(`  ${m}`);

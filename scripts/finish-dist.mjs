@@ -1,0 +1,46 @@
+// Last step of the build, on Trunk's staging folder (or the folder given): minifies Trunk's
+// JavaScript glue with terser and updates its integrity hash in index.html, then writes a
+// gzip (.gz) and a brotli (.br) copy beside each file, for hosts that serve them as they are.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minify } from 'terser';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('usage: finish-dist.mjs DIST (or run from Trunk, which sets TRUNK_STAGING_DIR)');
+  process.exit(2);
+}
+const fail = (file, message) => {
+  console.error(`error: ${join(dir, file)}: ${message}`);
+  process.exit(1);
+};
+
+const indexFile = 'index.html';
+let index = readFileSync(join(dir, indexFile), 'utf8');
+const files = readdirSync(dir);
+const scripts = files.filter((f) => f.endsWith('.js'));
+if (scripts.length !== 1) fail(indexFile, `expected one JavaScript file beside it, found ${scripts.length}`);
+for (const name of scripts) {
+  const source = readFileSync(join(dir, name), 'utf8');
+  const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!out.code) fail(name, 'terser returned no code');
+  writeFileSync(join(dir, name), out.code);
+  // The modulepreload link pins the file by its hash: it must be the minified file's.
+  const integrity = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
+  const link = new RegExp(`(href="\\./${name.replace(/[.]/g, '\\.')}"[^>]*integrity=")sha384-[^"]+"`);
+  if (!link.test(index)) fail(indexFile, `no integrity attribute for ${name}`);
+  index = index.replace(link, `$1${integrity}"`);
+}
+writeFileSync(join(dir, indexFile), index);
+
+for (const name of readdirSync(dir)) {
+  if (!/\.(html|js|wasm|css|svg)$/.test(name)) continue;
+  const body = readFileSync(join(dir, name));
+  writeFileSync(join(dir, `${name}.gz`), gzipSync(body, { level: 9 }));
+  writeFileSync(
+    join(dir, `${name}.br`),
+    brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  );
+}

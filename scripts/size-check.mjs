@@ -1,0 +1,63 @@
+// The size budget of a first load, checked on the built dist/ (or the folder given): what a
+// reader downloads, gzip-compressed as the build writes it (the .gz beside each file). Fails
+// above the hard line; says how far each file is from its aim.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Bytes in a KB, for every figure here. */
+export const KB = 1000;
+/** The budgets, in bytes of gzip: a hard line the test command enforces, and the aim. */
+export const BUDGET = {
+  wasm: { hard: 45 * KB, aim: 35 * KB },
+  total: { hard: 75 * KB, aim: 50 * KB },
+};
+
+/** The files of a first load: the page, its one script, its wasm, its one stylesheet and its
+ * icon, each with its gzip size. Anything else a first load would need is an error. */
+export function firstLoad(dir) {
+  const files = readdirSync(dir).filter((f) => !/\.(gz|br)$/.test(f) && f !== '_headers' && f !== 'robots.txt');
+  const kinds = { html: [], js: [], wasm: [], css: [], svg: [] };
+  for (const f of files) {
+    const kind = f.split('.').pop();
+    if (!(kind in kinds)) throw new Error(`${join(dir, f)}: a first load has no place for a .${kind} file`);
+    kinds[kind].push(f);
+  }
+  for (const [kind, list] of Object.entries(kinds)) {
+    if (list.length !== 1) throw new Error(`${dir}: expected exactly one .${kind} file, found ${list.length} (${list.join(', ')})`);
+  }
+  return Object.entries(kinds).map(([kind, [name]]) => {
+    const path = join(dir, name);
+    const raw = readFileSync(path);
+    const gz = existsSync(`${path}.gz`) ? readFileSync(`${path}.gz`) : gzipSync(raw, { level: 9 });
+    return { kind, name, raw: raw.length, gzip: gz.length };
+  });
+}
+
+/** The budget lines broken by `files`, as messages. */
+export function overBudget(files) {
+  const wasm = files.find((f) => f.kind === 'wasm').gzip;
+  const total = files.reduce((s, f) => s + f.gzip, 0);
+  const out = [];
+  if (wasm > BUDGET.wasm.hard) out.push(`wasm is ${wasm} B gzip, over the hard budget of ${BUDGET.wasm.hard} B`);
+  if (total > BUDGET.total.hard) out.push(`first load is ${total} B gzip, over the hard budget of ${BUDGET.total.hard} B`);
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] ?? 'dist';
+  let files;
+  try {
+    files = firstLoad(dir);
+  } catch (e) {
+    console.error(`error: ${e.message}`);
+    process.exit(1);
+  }
+  const total = files.reduce((s, f) => s + f.gzip, 0);
+  for (const f of files) console.log(`${f.kind.padEnd(5)} ${String(f.gzip).padStart(7)} B gzip ${String(f.raw).padStart(8)} B raw  ${f.name}`);
+  const wasm = files.find((f) => f.kind === 'wasm').gzip;
+  console.log(`total ${String(total).padStart(7)} B gzip  (hard ${BUDGET.total.hard}, aim ${BUDGET.total.aim}); wasm ${wasm} (hard ${BUDGET.wasm.hard}, aim ${BUDGET.wasm.aim})`);
+  const over = overBudget(files);
+  for (const m of over) console.error(`error: ${join(dir)}: ${m}`);
+  process.exit(over.length ? 1 : 0);
+}
