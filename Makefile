@@ -22,7 +22,7 @@ test:
 
 ## Set up, build the release page and benchmark it against a plain-HTML baseline (RUNS=10)
 bench:
-	scripts/setup.sh test
+	scripts/setup.sh bench
 	trunk build --release
 	node scripts/size-check.mjs dist || true
 	node --experimental-websocket bench/run.mjs --runs $(or $(RUNS),10)

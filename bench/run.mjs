@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../tests/e2e/webdriver.mjs';
 import { serve } from '../tests/e2e/server.mjs';
@@ -16,6 +17,8 @@ import { BUDGET, KB, firstLoad, overBudget } from '../scripts/size-check.mjs';
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 10;
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
+// Installed by `scripts/setup.sh bench` from bench/package-lock.json, apart from the test tools.
+const LIGHTHOUSE_BIN = fileURLToPath(new URL('node_modules/.bin/lighthouse', import.meta.url));
 // The page under test (`--dist DIR`, default dist/); the baseline is always made from dist/.
 const DIST = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : 'dist';
 const MARKERS = ['yalu', 'hyesan', 'manpo', 'jian', 'dandong', 'pyongyang'];
@@ -142,7 +145,7 @@ async function lighthouse(url) {
   const out = join(mkdtempSync(join(tmpdir(), 'yalu-lh-')), 'report.json');
   // Asynchronously: the servers run in this process and must go on answering.
   const run = await new Promise((done) => {
-    const child = spawn('node_modules/.bin/lighthouse', [url, '--quiet', '--output=json', `--output-path=${out}`,
+    const child = spawn(LIGHTHOUSE_BIN, [url, '--quiet', '--output=json', `--output-path=${out}`,
     '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
     { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
     let log = '';

@@ -3,6 +3,7 @@
 # only. Idempotent: each tool is checked first and installed only when missing or at another version.
 #   scripts/setup.sh        build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt (npm)
 #   scripts/setup.sh test   the same, plus Chromium, ChromeDriver, Firefox ESR and geckodriver
+#   scripts/setup.sh bench  the same as test, plus Lighthouse (bench/package.json) for `make bench`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,12 +44,19 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
-  say "installing wasm-opt (npm binaryen@132) into node_modules"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+# npm packages (wasm-opt, terser, axe-core) exactly as package-lock.json has them; the copy of the lock
+# file kept in node_modules tells whether the installed tree is that one.
+npm_ci() { # DIR: install DIR's package-lock.json into DIR/node_modules unless it is there already
+  if ! cmp -s "$1/package-lock.json" "$1/node_modules/.installed-lock.json"; then
+    say "installing the npm packages of $1/package-lock.json"
+    npm ci --prefix "$1" --no-audit --no-fund --loglevel=error
+    cp "$1/package-lock.json" "$1/node_modules/.installed-lock.json"
+  fi
+}
+npm_ci .
+node_modules/.bin/wasm-opt --version | grep -q 'version 132' || { echo "setup: node_modules has no wasm-opt 132" >&2; exit 1; }
 
-if [ "${1:-}" = test ]; then
+if [ "${1:-}" = test ] || [ "${1:-}" = bench ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
@@ -59,4 +67,5 @@ if [ "${1:-}" = test ]; then
     cargo install geckodriver --version "$GECKODRIVER_VERSION"
   fi
 fi
+[ "${1:-}" != bench ] || npm_ci bench
 say "ready"
