@@ -31,6 +31,16 @@ async function readsWithoutTheApp(browser, url) {
   const reader = await panelText(browser);
   assert.ok(reader.includes('Close the reader') && reader.includes('Reader comments'), reader.slice(0, 200));
   assert.doesNotMatch(reader, /Choose the river or a town/);
+  // On a phone the reader stays a bottom sheet within the screen: no line runs off its edge.
+  await browser.setWindowSize(390, 844);
+  try {
+    const panel = await theOne(browser, 'complementary', 'Place details');
+    const [left, right, width] = await browser.script(
+      'const r = arguments[0].getBoundingClientRect(); return [r.left, r.right, innerWidth];', browser.ref(panel));
+    assert.ok(left >= 0 && right <= width + 0.5, `the reader spans ${left}–${right} px of a ${width} px screen`);
+  } finally {
+    await browser.setWindowSize(1280, 800);
+  }
   // Following a marker opens its passages too.
   await browser.goto(url);
   await browser.clickCentre(await theOne(browser, 'button', 'Manpo'));
