@@ -270,11 +270,6 @@ pub fn article_index(article: &Article) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// The article with this id.
-pub fn article(id: &str) -> Option<&'static Article> {
-    ARTICLES.iter().find(|a| a.id == id)
-}
-
 /// Every paragraph that mentions `place`, in reading order, with its article and index.
 pub fn excerpts(
     place: &Place,

@@ -201,12 +201,6 @@ pub fn stretch_at(y: f64) -> f64 {
     (t.exp() + (-t).exp()) / 2.0
 }
 
-/// Latitude in degrees of a map y (SVG units from the frame's top).
-pub fn latitude_at(y: f64) -> f64 {
-    let northing = NORTH_MERCATOR_M - y / UNITS_PER_METRE;
-    (2.0 * (northing / 6_378_137.0).exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees()
-}
-
 /// A number with two decimals at most, as SVG positions need (a hundredth of a unit).
 pub fn fixed(v: f32) -> String {
     decimal(v, 2)
@@ -314,6 +308,13 @@ mod tests {
         let km = |l: &str| l.trim_end_matches(" km").parse::<f32>().unwrap();
         let ratio = (km(&label) / units) / (km(&label8) / units8);
         assert!((ratio - 8.0).abs() < 0.05, "{ratio}");
+    }
+
+    /// Latitude in degrees of a map y (SVG units from the frame's top), by the inverse Mercator
+    /// formula: the independent reference the scale bar's `stretch_at` is checked against.
+    fn latitude_at(y: f64) -> f64 {
+        let northing = NORTH_MERCATOR_M - y / UNITS_PER_METRE;
+        (2.0 * (northing / 6_378_137.0).exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees()
     }
 
     #[test]
