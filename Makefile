@@ -2,7 +2,7 @@
 SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve build test bench setup
+.PHONY: serve build test bench fuzz setup
 
 ## Set up, build the release page and serve it on http://127.0.0.1:8080
 serve:
@@ -26,6 +26,10 @@ bench:
 	trunk build --release
 	node scripts/size-check.mjs dist || true
 	node --experimental-websocket bench/run.mjs --runs $(or $(RUNS),10)
+
+## Fuzz the content parser, the places file and the hash router (FUZZ_SECONDS=60 each); not in `make test`
+fuzz:
+	scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)
 
 setup:
 	scripts/setup.sh test
