@@ -239,10 +239,12 @@ pub fn start(route: RwSignal<Route>) {
     });
 }
 
-/// Redraws what the view moves: the zoomed layer, every marker and label (kept at one size on
-/// screen), and the scale bar.
+/// Redraws what the view moves: the zoomed layer and the layer of pins on every change; every
+/// marker and label (kept at one size on screen) only when the zoom or the window's scale
+/// changes; the scale bar only when its length or label does. A pan writes two attributes.
 fn draw(view: RwSignal<View>, px_per_unit: RwSignal<f32>) {
     let zoomed = document().query_selector(".zoomed").ok().flatten();
+    let pins = document().query_selector(".pins").ok().flatten();
     let mut placed: Vec<(Element, f32, f32)> = Vec::new();
     for pin in PINS.iter() {
         if let Some(el) = by_id(&if pin.city {
@@ -266,25 +268,39 @@ fn draw(view: RwSignal<View>, px_per_unit: RwSignal<f32>) {
         .as_ref()
         .and_then(|b| b.query_selector("text").ok().flatten());
     let bar_at = format!("translate(16 {}) scale(", fixed(VIEW_HEIGHT - 8.0));
-    Effect::new(move |_| {
+    // Each run returns what it drew: the zoom and pixel scale the pins are placed for, and the
+    // scale bar's path and label.
+    Effect::new(move |drawn: Option<(f32, f32, String, String)>| {
         let (v, s) = (view.get(), px_per_unit.get());
         if let Some(z) = &zoomed {
             let _ = z.set_attribute("transform", &v.transform());
         }
-        for (el, x, y) in &placed {
-            let _ = el.set_attribute("transform", &v.placed(*x, *y, s));
+        if let Some(p) = &pins {
+            let _ = p.set_attribute("transform", &v.pins_offset());
         }
-        // At most SCALE_BAR_PX long, drawn in pixels like the markers.
+        let rescaled = drawn
+            .as_ref()
+            .is_none_or(|&(k, px, _, _)| k != v.k || px != s);
+        if rescaled {
+            for (el, x, y) in &placed {
+                let _ = el.set_attribute("transform", &v.placed(*x, *y, s));
+            }
+            if let Some(b) = &bar {
+                let _ = b.set_attribute("transform", &format!("{bar_at}{})", decimal(1.0 / s, 4)));
+            }
+        }
+        // At most SCALE_BAR_PX long, drawn in pixels like the markers; a north–south pan
+        // changes it too, as the Mercator scale varies with latitude.
         let (units, label) = v.scale_bar(SCALE_BAR_PX / s);
-        if let Some(b) = &bar {
-            let _ = b.set_attribute("transform", &format!("{bar_at}{})", decimal(1.0 / s, 4)));
+        let path = format!("M0 -6V0H{}V-6", fixed(units * s));
+        let (old_path, old_label) = drawn.map(|(_, _, p, l)| (p, l)).unwrap_or_default();
+        if let Some(l) = bar_line.as_ref().filter(|_| path != old_path) {
+            let _ = l.set_attribute("d", &path);
         }
-        if let Some(l) = &bar_line {
-            let _ = l.set_attribute("d", &format!("M0 -6V0H{}V-6", fixed(units * s)));
-        }
-        if let Some(t) = &bar_text {
+        if let Some(t) = bar_text.as_ref().filter(|_| label != old_label) {
             t.set_text_content(Some(&label));
         }
+        (v.k, s, path, label)
     });
 }
 

@@ -71,7 +71,7 @@ pub fn Map() -> impl IntoView {
                     <path class="context-river" d=TUMEN_PATH aria-hidden="true" />
                     {river.map(|(i, place)| view! { <River index=i place=place /> })}
                 </g>
-                <g class="overlay">
+                <g class="pins" transform=view.pins_offset()>
                     {MAP_LABELS
                         .iter()
                         .enumerate()
@@ -109,6 +109,8 @@ pub fn Map() -> impl IntoView {
                         .filter(|(_, p)| p.kind == PlaceKind::City)
                         .map(|(i, place)| view! { <Marker index=i place=place /> })
                         .collect_view()}
+                </g>
+                <g class="overlay">
                     <g
                         id="scale-bar"
                         class="scale-bar"

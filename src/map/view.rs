@@ -2,7 +2,8 @@
 //!
 //! A map point `p` appears at `p * k + (tx, ty)` in the SVG's viewBox, whose size is the frame's
 //! (`VIEW_WIDTH` × `VIEW_HEIGHT`). Markers and labels are placed at that position without scaling,
-//! so they keep their size on screen while the land underneath zooms.
+//! so they keep their size on screen while the land underneath zooms: each at `p * k` in a layer
+//! offset by `(tx, ty)`, so that a pan moves one layer and no pin.
 
 use crate::atlas::{NORTH_MERCATOR_M, UNITS_PER_METRE, VIEW_HEIGHT, VIEW_WIDTH};
 
@@ -130,15 +131,21 @@ impl View {
         }
     }
 
-    /// `translate(x y) scale(1/s)` for map point (`x`, `y`) under this view, where `s` is the
-    /// SVG's on-screen pixels per viewBox unit: what is drawn there keeps one size in CSS pixels
-    /// at any zoom and in any window, so labels stay legible and hit areas stay 44 px tall.
+    /// `translate(tx ty)`: the SVG `transform` of the layer of pins (markers and labels). A pan
+    /// moves only this layer; each pin keeps its place in it (see `placed`).
+    pub fn pins_offset(&self) -> String {
+        format!("translate({} {})", fixed(self.tx), fixed(self.ty))
+    }
+
+    /// `translate(k·x k·y) scale(1/s)` for map point (`x`, `y`) inside the pins layer, where `s`
+    /// is the SVG's on-screen pixels per viewBox unit: with the layer's offset, the pin sits at
+    /// `apply(x, y)`, and what is drawn there keeps one size in CSS pixels at any zoom and in any
+    /// window, so labels stay legible and hit areas stay 44 px tall. It changes only with the zoom.
     pub fn placed(&self, x: f32, y: f32, px_per_unit: f32) -> String {
-        let (vx, vy) = self.apply(x, y);
         format!(
             "translate({} {}) scale({})",
-            fixed(vx),
-            fixed(vy),
+            fixed(x * self.k),
+            fixed(y * self.k),
             decimal(1.0 / px_per_unit, 4)
         )
     }
@@ -330,6 +337,36 @@ mod tests {
             let by_trig = 1.0 / latitude_at(y).to_radians().cos();
             assert!((stretch_at(y) / by_trig - 1.0).abs() < 1e-9, "{y}");
         }
+    }
+
+    /// The numbers of an SVG transform such as `translate(1 2) scale(0.5)`.
+    fn numbers(transform: &str) -> Vec<f32> {
+        transform
+            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_pin_sits_where_the_view_shows_its_point_and_a_pan_leaves_it_alone() {
+        let view = View::default().zoom_centre(3.0).pan_by(-120.0, 45.0);
+        let (x, y) = (412.5, 300.25);
+        let offset = numbers(&view.pins_offset());
+        let placed = numbers(&view.placed(x, y, 2.0));
+        let (vx, vy) = view.apply(x, y);
+        assert!(
+            (offset[0] + placed[0] - vx).abs() < 0.011,
+            "{offset:?} {placed:?} {vx}"
+        );
+        assert!(
+            (offset[1] + placed[1] - vy).abs() < 0.011,
+            "{offset:?} {placed:?} {vy}"
+        );
+        assert_eq!(placed[2], 0.5);
+        let panned = view.pan_by(30.0, -20.0);
+        assert_eq!(panned.placed(x, y, 2.0), view.placed(x, y, 2.0));
+        assert_ne!(panned.pins_offset(), view.pins_offset());
     }
 
     #[test]
