@@ -65,7 +65,9 @@ const PROBE = `
 // comes at any moment of the display's 16.7 ms frame, so each click comes a different time after
 // a frame (spread evenly over the frame, the same times every run); and at the same moments a
 // click on nothing (the page's body), whose time to the next frame is what the method measures
-// of a page that does no work: the floor under the marker's figure.
+// of a page that does no work: the floor under the marker's figure. The clicks start a second
+// after the page is first idle, as a reader's would: by then the atlas has laid out its places
+// while idle (src/live/mod.rs, warm_up).
 const CLICKS = `
   const done = arguments[arguments.length - 1];
   const ids = arguments[0];
@@ -73,6 +75,8 @@ const CLICKS = `
   const after = (ms) => new Promise((ok) => setTimeout(ok, ms));
   const phases = [0, 8, 4, 12, 2, 10, 6, 14];
   (async () => {
+    await new Promise((ok) => (window.requestIdleCallback || setTimeout)(ok));
+    await after(1000);
     const out = [];
     for (const [n, id] of ids.entries()) {
       for (let round = 0; round < 2; round++) {
@@ -241,6 +245,7 @@ row('markers clickable (page live)', 'ms', (r) => [r.live]);
 row('click to page updated, all markers', 'ms', (r) => r.clicks.map((c) => c[0]));
 row('click to next frame, all markers', 'ms', (r) => r.clicks.map((c) => c[1]));
 row('  the same for a click on nothing', 'ms', (r) => r.clicks.map((c) => c[2]));
+row('  the marker\'s beyond the nothing', 'ms', (r) => r.clicks.map((c) => c[1] - c[2]));
 row('pan: main-thread work per frame', 'ms', (r) => [r.panPerFrame]);
 row('JS heap after load', 'KB', (r) => [r.heap]);
 console.log(`wasm linear memory after load: ${fmt(quantile(results['unthrottled/atlas'].map((r) => r.wasmMemory), 0.5), 'KB')}`);
@@ -260,8 +265,8 @@ const checks = [
     const fb = med('throttled/baseline', (r) => [r.fcp]);
     return [[`throttled FCP ${fa.toFixed(0)} ms ≤ 1.2 × baseline ${fb.toFixed(0)} ms`, fa <= 1.2 * fb]];
   })(),
-  (() => { const v = p95('unthrottled/atlas', (r) => r.clicks.map((c) => c[1])); return [`click to next frame p95 unthrottled ${v.toFixed(1)} ms ≤ 16 ms`, v <= 16]; })(),
-  (() => { const v = p95('throttled/atlas', (r) => r.clicks.map((c) => c[1])); return [`click to next frame p95 throttled ${v.toFixed(1)} ms ≤ 50 ms`, v <= 50]; })(),
+  (() => { const v = p95('unthrottled/atlas', (r) => r.clicks.map((c) => c[1])); const floor = p95('unthrottled/atlas', (r) => r.clicks.map((c) => c[2])); return [`click to next frame p95 unthrottled ${v.toFixed(1)} ms ≤ 16 ms (a click on nothing: ${floor.toFixed(1)} ms)`, v <= 16]; })(),
+  (() => { const v = p95('throttled/atlas', (r) => r.clicks.map((c) => c[1])); const floor = p95('throttled/atlas', (r) => r.clicks.map((c) => c[2])); return [`click to next frame p95 throttled ${v.toFixed(1)} ms ≤ 50 ms (a click on nothing: ${floor.toFixed(1)} ms)`, v <= 50]; })(),
   (() => { const v = med('throttled/atlas', (r) => [r.panPerFrame]); return [`pan main-thread per frame throttled ${v.toFixed(1)} ms ≤ 8 ms`, v <= 8]; })(),
   (() => { const v = med('unthrottled/atlas', (r) => [r.heap]); return [`JS heap ${(v / 1e6).toFixed(2)} MB ≤ 2.5 MB`, v <= 2.5e6]; })(),
 ];

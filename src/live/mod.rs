@@ -116,6 +116,7 @@ pub fn start() -> impl Fn() -> String + Copy {
     show_route(route);
     map::start(route);
     sheet();
+    warm_up();
     if let Some(root) = document().document_element() {
         // From here the live page, not the CSS `:target` rules, shows the panel's parts.
         let _ = root.class_list().add_1("live");
@@ -185,6 +186,39 @@ fn show_route(route: RwSignal<Route>) {
             _ => {}
         }
         now
+    });
+}
+
+/// Lays out each hidden place section once, out of sight, while the page is idle, one section
+/// an idle moment. The first layout of a text pays for finding its fonts (a fallback font for
+/// the Korean and Chinese names) and shaping its words; done here, a reader's first click on a
+/// place pays only for placing the lines, and its panel shows in the next frame. The section
+/// is hidden again in the same task, so no frame and no screen reader ever sees it. Browsers
+/// with no `requestIdleCallback` skip this and lay a place out when it is first chosen.
+fn warm_up() {
+    let sections: Vec<Element> = (0..PINS.len())
+        .rev()
+        .filter_map(|i| by_id(&Route::Place(i).to_path()))
+        .collect();
+    warm(sections);
+}
+
+/// Lays out the last of `sections` at the next idle moment, then the rest, one a moment.
+fn warm(sections: Vec<Element>) {
+    let sections = Cell::new(sections);
+    let _ = request_idle_callback_with_handle(move || {
+        let mut sections = sections.take();
+        let Some(section) = sections.pop() else {
+            return;
+        };
+        if section.get_attribute("hidden").is_some() {
+            set(&section, "data-warming", "");
+            show(&section, true);
+            let _ = section.get_bounding_client_rect();
+            show(&section, false);
+            let _ = section.remove_attribute("data-warming");
+        }
+        warm(sections);
     });
 }
 
