@@ -113,10 +113,15 @@ pub fn start() -> impl Fn() -> String + Copy {
         }
     });
 
-    show_route(route);
+    // The panel, and each place's section in it by place index.
+    let panel = document().query_selector(".panel").ok().flatten();
+    let sections: Vec<Option<Element>> = (0..PINS.len())
+        .map(|i| by_id(&Route::Place(i).to_path()))
+        .collect();
+    warm_up(&sections);
+    show_route(route, panel.clone(), sections);
     map::start(route);
-    sheet();
-    warm_up();
+    sheet(panel);
     if let Some(root) = document().document_element() {
         // From here the live page, not the CSS `:target` rules, shows the panel's parts.
         let _ = root.class_list().add_1("live");
@@ -127,13 +132,9 @@ pub fn start() -> impl Fn() -> String + Copy {
 /// Shows the part of the panel the route names, marks the chosen place, and moves focus: into
 /// the panel when a place opens, to the paragraph in the reader, back to the marker when the
 /// panel closes. At load focus stays where the browser put it.
-fn show_route(route: RwSignal<Route>) {
+fn show_route(route: RwSignal<Route>, panel: Option<Element>, sections: Vec<Option<Element>>) {
     let overview = by_id("overview");
     let reader = by_id(READER_ID);
-    let panel = document().query_selector(".panel").ok().flatten();
-    let sections: Vec<Option<Element>> = (0..PINS.len())
-        .map(|i| by_id(&Route::Place(i).to_path()))
-        .collect();
     let markers: Vec<Option<Element>> = PINS.iter().map(|p| by_id(&marker_id(p.id))).collect();
     let links = document()
         .query_selector_all(".place-list a")
@@ -195,12 +196,9 @@ fn show_route(route: RwSignal<Route>) {
 /// place pays only for placing the lines, and its panel shows in the next frame. The section
 /// is hidden again in the same task, so no frame and no screen reader ever sees it. Browsers
 /// with no `requestIdleCallback` skip this and lay a place out when it is first chosen.
-fn warm_up() {
-    let sections: Vec<Element> = (0..PINS.len())
-        .rev()
-        .filter_map(|i| by_id(&Route::Place(i).to_path()))
-        .collect();
-    warm(sections);
+fn warm_up(sections: &[Option<Element>]) {
+    // `warm` takes them from the end: the first place first.
+    warm(sections.iter().rev().flatten().cloned().collect());
 }
 
 /// Lays out the last of `sections` at the next idle moment, then the rest, one a moment.
@@ -224,11 +222,8 @@ fn warm(sections: Vec<Element>) {
 
 /// On narrow screens the panel is a bottom sheet: a tap on its handle raises or lowers it, and
 /// so does a flick up or down.
-fn sheet() {
-    let (Some(toggle), Some(panel)) = (
-        by_id("sheet-toggle"),
-        document().query_selector(".panel").ok().flatten(),
-    ) else {
+fn sheet(panel: Option<Element>) {
+    let (Some(toggle), Some(panel)) = (by_id("sheet-toggle"), panel) else {
         return;
     };
     show(&toggle, true);
