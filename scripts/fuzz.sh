@@ -34,10 +34,11 @@ for article in content/*.txt; do
   i=$((i + 1))
 done
 cp data/places.geojson fuzz/corpus/places/seed-places
-for place in $(grep -o '"id": *"[a-z0-9-]*"' data/places.geojson | sed 's/.*"\([a-z0-9-]*\)"$/\1/'); do
+ids_in() { grep -o '"id": *"[a-z0-9-]*"' "$1" | sed 's/.*"\([a-z0-9-]*\)"$/\1/'; }
+for place in $(ids_in data/places.geojson); do
   printf '#/place/%s' "$place" >"fuzz/corpus/route/seed-place-$place"
 done
-for article in $(grep -o '"id": *"[a-z0-9-]*"' content/articles.json | sed 's/.*"\([a-z0-9-]*\)"$/\1/'); do
+for article in $(ids_in content/articles.json); do
   printf '#/read/%s/1' "$article" >"fuzz/corpus/route/seed-read-$article"
 done
 
