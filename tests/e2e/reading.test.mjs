@@ -48,6 +48,25 @@ for (const name of BROWSERS) {
       });
     }
 
+    test('after the page has been idle (it lays out every place meanwhile), the panel shows one part only', async () => {
+      await open();
+      // Several idle moments: the page warms one place a moment.
+      await browser.cmd('POST', '/execute/async', {
+        script: `const done = arguments[0]; let n = 0;
+          const next = () => (++n > ${PANELS.length + 2} ? done() : requestIdleCallback(next, { timeout: 500 }));
+          next();`,
+        args: [],
+      });
+      const overview = await panelText(browser);
+      assert.match(overview, /Choose the river or a town/);
+      assert.doesNotMatch(overview, /passages?/);
+      assert.equal((await inside(browser, await panel(), 'listitem')).length, 0);
+      await browser.clickCentre(await theOne(browser, 'button', 'Manpo'));
+      await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo passages');
+      assert.equal((await inside(browser, await panel(), 'listitem')).length, 3);
+      assert.deepEqual(browser.errors(), []);
+    });
+
     test('a passage is credited to its article or its commenter', async () => {
       await open('#/place/dandong');
       await browser.until(async () => (await panelText(browser)).includes('2 passages'), 'Dandong passages');
