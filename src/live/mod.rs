@@ -13,8 +13,8 @@ use crate::route::Route;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{Element, Event, EventTarget, KeyboardEvent};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{Element, Event, EventTarget, KeyboardEvent, MouseEvent};
 
 /// The element with this id, if the page has it.
 fn by_id(id: &str) -> Option<Element> {
@@ -57,13 +57,40 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// Goes to `route` through the URL hash, so Back and Forward step through it.
-fn go(route: Route) {
-    let hash = match route.to_hash() {
+/// Goes to `to`: a new history entry with its hash, so Back and Forward step through it (they
+/// come back as `hashchange`). Unlike following the link, this runs no fragment navigation: no
+/// scroll to a target, no `:target` change, no task between the click and the page showing it.
+fn go(route: RwSignal<Route>, to: Route) {
+    if to == route.get_untracked() {
+        return;
+    }
+    let hash = match to.to_hash() {
         h if h.is_empty() => "#/".to_owned(),
         h => h,
     };
-    let _ = window().location().set_hash(&hash);
+    let pushed = window()
+        .history()
+        .and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&hash)));
+    if pushed.is_err() {
+        // The hash change brings the route.
+        let _ = window().location().set_hash(&hash);
+        return;
+    }
+    route.set(to);
+}
+
+/// Goes to the route of the page's link (`#/…`) the event `ev` came from, if any, instead of
+/// following it; with `buttons_only`, only a link announced as a button.
+fn follow(route: RwSignal<Route>, ev: &Event, buttons_only: bool) {
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+        .filter(|a| !buttons_only || a.get_attribute("role").as_deref() == Some("button"));
+    if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+        ev.prevent_default();
+        go(route, Route::parse(&href));
+    }
 }
 
 /// Moves keyboard focus to the element with this id once the pending change is on screen;
@@ -93,23 +120,24 @@ pub fn start() -> impl Fn() -> String + Copy {
     });
     listen(&win, "keydown", move |ev: KeyboardEvent| {
         if ev.key() == "Escape" && route.get_untracked() != Route::Overview {
-            go(Route::Overview);
+            go(route, Route::Overview);
+        }
+    });
+    // The page's own links (markers, the place list, the panel's and the reader's links) go to
+    // their route directly. A click with Ctrl, Shift or Cmd is left to the browser: a new tab
+    // or window, which loads the page at that route. (Other buttons than the first fire no
+    // `click`.)
+    let doc: EventTarget = document().into();
+    listen(&doc, "click", move |ev: MouseEvent| {
+        if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
+            follow(route, &ev, false);
         }
     });
     // The place controls on the map and the mentions in the reader are links styled and
     // announced as buttons: Space presses them, as it does a button.
-    let doc: EventTarget = document().into();
     listen(&doc, "keydown", move |ev: KeyboardEvent| {
-        if ev.key() != " " {
-            return;
-        }
-        let control = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .filter(|el| el.get_attribute("role").as_deref() == Some("button"));
-        if let Some(href) = control.and_then(|el| el.get_attribute("href")) {
-            ev.prevent_default();
-            let _ = window().location().set_hash(&href);
+        if ev.key() == " " {
+            follow(route, &ev, true);
         }
     });
 

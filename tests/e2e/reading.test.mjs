@@ -123,6 +123,44 @@ for (const name of BROWSERS) {
       await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo after Forward');
     });
 
+    test('choosing a place is one step of history, however often it is chosen', async () => {
+      await open();
+      const manpo = await theOne(browser, 'button', 'Manpo');
+      await browser.clickCentre(manpo);
+      await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo');
+      await browser.clickCentre(manpo);
+      await browser.cmd('POST', '/back', {});
+      await browser.until(async () => /Choose the river or a town/.test(await panelText(browser)), 'the overview after one Back');
+      assert.equal(await browser.attribute(manpo, 'aria-pressed'), 'false');
+      assert.deepEqual(browser.errors(), []);
+    });
+
+    test('a click with Ctrl leaves the place to a new tab and this page as it was', async () => {
+      await open();
+      const before = await browser.cmd('GET', '/window/handles');
+      const r = await browser.script('return arguments[0].getBoundingClientRect().toJSON();', browser.ref(await theOne(browser, 'button', 'Hyesan')));
+      await browser.cmd('POST', '/actions', {
+        actions: [
+          { type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: '\uE009' }, { type: 'pause' }, { type: 'pause' }, { type: 'pause' }, { type: 'keyUp', value: '\uE009' }] },
+          { type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+            { type: 'pointerMove', x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2), origin: 'viewport' },
+            { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }, { type: 'pause' }] },
+        ],
+      });
+      await browser.cmd('DELETE', '/actions');
+      const opened = await browser.until(async () => {
+        const now = await browser.cmd('GET', '/window/handles');
+        return now.length > before.length && now.find((h) => !before.includes(h));
+      }, 'a new tab');
+      assert.match(await panelText(browser), /Choose the river or a town/);
+      assert.equal(await browser.script('return location.hash'), '');
+      // The new tab opens the page at Hyesan.
+      await browser.cmd('POST', '/window', { handle: opened });
+      await browser.until(async () => (await browser.script('return location.hash')) === '#/place/hyesan', 'the new tab at Hyesan');
+      await browser.cmd('DELETE', '/window');
+      await browser.cmd('POST', '/window', { handle: before[0] });
+    });
+
     test('a link to a paragraph opens the reader there', async () => {
       await open('#/read/hyesan-frontier/7');
       await browser.until(async () => (await browser.text(await focused(browser))).startsWith('Younger generations face a crossroads'), 'paragraph 7');
