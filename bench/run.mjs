@@ -60,18 +60,31 @@ const PROBE = `
   addEventListener('TrunkApplicationStarted', (e) => (window.__bench.wasmMemory = e.detail.wasm.memory.buffer.byteLength));
 `;
 
-// In the page: each marker clicked in turn, from the overview; the time from the click to the
-// page showing it chosen, and to the end of the first frame that shows it. A reader's click
-// comes at any moment of the display's 16.7 ms frame, so each click comes a different time after
-// a frame (spread evenly over the frame, the same times every run); and at the same moments a
-// click on nothing (the page's body), whose time to the next frame is what the method measures
-// of a page that does no work: the floor under the marker's figure. The clicks start a second
-// after the page is first idle, as a reader's would: by then the atlas has laid out its places
-// while idle (src/live/mod.rs, warm_up).
+// In the page: each marker clicked in turn, from the overview. For each click, four times:
+// - from the click to the page showing the marker chosen;
+// - from the click to the end of the first frame that shows it, on the wall clock;
+// - the same for a click on nothing (the page's body) at the same moment: the floor under the
+//   wall-clock figure. A reader's click comes at any moment of the display's 16.7 ms frame, and
+//   the frame that can show it starts only at the display's next refresh, so the clicks come at
+//   different times after a frame (spread evenly over it, the same times every run) and even a
+//   page that does nothing waits up to a whole frame;
+// - the click's own time: the main thread's time from the click until the page shows the
+//   marker chosen, plus the time of the frame that shows it from that frame's start (its
+//   animation-frame callbacks, style, layout, paint) to its end. This leaves out only the wait
+//   for the display's refresh, and is what must fit in one frame for the click to show in the
+//   next; the budgets are on it. A click on nothing has its own time too.
+// The clicks start a second after the page is first idle, as a reader's would: by then the
+// atlas has laid out its places while idle (src/live/mod.rs, warm_up).
 const CLICKS = `
   const done = arguments[arguments.length - 1];
   const ids = arguments[0];
-  const frame = () => new Promise((ok) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = ok; c.port2.postMessage(0); }));
+  // The next frame: when it started (its animation-frame time) and when it ended (a message
+  // posted from it arrives once its rendering is done).
+  const frame = () => new Promise((ok) => requestAnimationFrame((start) => {
+    const c = new MessageChannel();
+    c.port1.onmessage = () => ok({ start, end: performance.now() });
+    c.port2.postMessage(0);
+  }));
   const after = (ms) => new Promise((ok) => setTimeout(ok, ms));
   const phases = [0, 8, 4, 12, 2, 10, 6, 14];
   (async () => {
@@ -86,8 +99,10 @@ const CLICKS = `
         await after(phase);
         let t0 = performance.now();
         document.body.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
-        await frame();
-        const nothing = performance.now() - t0;
+        const handled = performance.now();
+        let f = await frame();
+        const nothing = f.end - t0;
+        const nothingOwn = (handled - t0) + (f.end - Math.max(f.start, handled));
         await frame();
         await after(phase);
         const el = document.getElementById('marker-' + id);
@@ -98,8 +113,8 @@ const CLICKS = `
         t0 = performance.now();
         el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
         const updated = await chosen;
-        await frame();
-        out.push([updated - t0, performance.now() - t0, nothing]);
+        f = await frame();
+        out.push([updated - t0, f.end - t0, nothing, (updated - t0) + (f.end - Math.max(f.start, updated)), nothingOwn]);
       }
     }
     location.hash = '#/';
@@ -243,9 +258,10 @@ row('bytes: total (gzip bodies)', 'KB', (r) => [r.files.reduce((s, f) => s + f.b
 row('first contentful paint', 'ms', (r) => [r.fcp]);
 row('markers clickable (page live)', 'ms', (r) => [r.live]);
 row('click to page updated, all markers', 'ms', (r) => r.clicks.map((c) => c[0]));
-row('click to next frame, all markers', 'ms', (r) => r.clicks.map((c) => c[1]));
+row('click to next frame (wall clock)', 'ms', (r) => r.clicks.map((c) => c[1]));
 row('  the same for a click on nothing', 'ms', (r) => r.clicks.map((c) => c[2]));
-row('  the marker\'s beyond the nothing', 'ms', (r) => r.clicks.map((c) => c[1] - c[2]));
+row('click\'s own time, all markers', 'ms', (r) => r.clicks.map((c) => c[3]));
+row('  the same for a click on nothing', 'ms', (r) => r.clicks.map((c) => c[4]));
 row('pan: main-thread work per frame', 'ms', (r) => [r.panPerFrame]);
 row('JS heap after load', 'KB', (r) => [r.heap]);
 console.log(`wasm linear memory after load: ${fmt(quantile(results['unthrottled/atlas'].map((r) => r.wasmMemory), 0.5), 'KB')}`);
@@ -265,8 +281,12 @@ const checks = [
     const fb = med('throttled/baseline', (r) => [r.fcp]);
     return [[`throttled FCP ${fa.toFixed(0)} ms ≤ 1.2 × baseline ${fb.toFixed(0)} ms`, fa <= 1.2 * fb]];
   })(),
-  (() => { const v = p95('unthrottled/atlas', (r) => r.clicks.map((c) => c[1])); const floor = p95('unthrottled/atlas', (r) => r.clicks.map((c) => c[2])); return [`click to next frame p95 unthrottled ${v.toFixed(1)} ms ≤ 16 ms (a click on nothing: ${floor.toFixed(1)} ms)`, v <= 16]; })(),
-  (() => { const v = p95('throttled/atlas', (r) => r.clicks.map((c) => c[1])); const floor = p95('throttled/atlas', (r) => r.clicks.map((c) => c[2])); return [`click to next frame p95 throttled ${v.toFixed(1)} ms ≤ 50 ms (a click on nothing: ${floor.toFixed(1)} ms)`, v <= 50]; })(),
+  ...[['unthrottled', 16], ['throttled', 50]].map(([setting, limit]) => {
+    const own = p95(`${setting}/atlas`, (r) => r.clicks.map((c) => c[3]));
+    const wall = p95(`${setting}/atlas`, (r) => r.clicks.map((c) => c[1]));
+    const floor = p95(`${setting}/atlas`, (r) => r.clicks.map((c) => c[2]));
+    return [`click to next frame p95 ${setting}: own time ${own.toFixed(1)} ms ≤ ${limit} ms (wall clock ${wall.toFixed(1)} ms, of which a click on nothing waits ${floor.toFixed(1)} ms)`, own <= limit];
+  }),
   (() => { const v = med('throttled/atlas', (r) => [r.panPerFrame]); return [`pan main-thread per frame throttled ${v.toFixed(1)} ms ≤ 8 ms`, v <= 8]; })(),
   (() => { const v = med('unthrottled/atlas', (r) => [r.heap]); return [`JS heap ${(v / 1e6).toFixed(2)} MB ≤ 2.5 MB`, v <= 2.5e6]; })(),
 ];
