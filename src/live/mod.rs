@@ -119,7 +119,7 @@ pub fn start() -> impl Fn() -> String + Copy {
         route.set(Route::parse(&current_hash()))
     });
     listen(&win, "keydown", move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" && route.get_untracked() != Route::Overview {
+        if ev.key() == "Escape" {
             go(route, Route::Overview);
         }
     });
