@@ -138,16 +138,7 @@ for (const name of BROWSERS) {
     test('a click with Ctrl leaves the place to a new tab and this page as it was', async () => {
       await open();
       const before = await browser.cmd('GET', '/window/handles');
-      const r = await browser.script('return arguments[0].getBoundingClientRect().toJSON();', browser.ref(await theOne(browser, 'button', 'Hyesan')));
-      await browser.cmd('POST', '/actions', {
-        actions: [
-          { type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: '\uE009' }, { type: 'pause' }, { type: 'pause' }, { type: 'pause' }, { type: 'keyUp', value: '\uE009' }] },
-          { type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
-            { type: 'pointerMove', x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2), origin: 'viewport' },
-            { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }, { type: 'pause' }] },
-        ],
-      });
-      await browser.cmd('DELETE', '/actions');
+      await browser.clickCentre(await theOne(browser, 'button', 'Hyesan'), { holding: '\uE009' });
       const opened = await browser.until(async () => {
         const now = await browser.cmd('GET', '/window/handles');
         return now.length > before.length && now.find((h) => !before.includes(h));

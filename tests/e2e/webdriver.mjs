@@ -199,21 +199,33 @@ export class Browser {
     });
   }
 
-  clickAt(x, y) {
-    return this.pointer([
+  /** Clicks at viewport coordinates; with `holding` (a WebDriver key, e.g. '\uE009' for
+   * Control), with that key held down through the click. */
+  async clickAt(x, y, { holding } = {}) {
+    const click = [
       { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
       { type: 'pointerDown', button: 0 },
       { type: 'pointerUp', button: 0 },
-    ]);
+    ];
+    if (!holding) return this.pointer(click);
+    // One tick an action: the key goes down with the move and up after the click.
+    await this.cmd('POST', '/actions', {
+      actions: [
+        { type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: holding }, { type: 'pause' }, { type: 'pause' }, { type: 'keyUp', value: holding }] },
+        { type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [...click, { type: 'pause' }] },
+      ],
+    });
+    await this.cmd('DELETE', '/actions');
   }
 
   /**
    * Clicks the middle of an element with real pointer input, as a reader would: hit testing
-   * decides what receives it. (geckodriver's Element Click cannot target SVG groups.)
+   * decides what receives it. (geckodriver's Element Click cannot target SVG groups.) Options
+   * as for `clickAt`.
    */
-  async clickCentre(el) {
+  async clickCentre(el, options) {
     const r = await this.script('return arguments[0].getBoundingClientRect().toJSON();', this.ref(el));
-    await this.clickAt(r.x + r.width / 2, r.y + r.height / 2);
+    await this.clickAt(r.x + r.width / 2, r.y + r.height / 2, options);
   }
 
   /** Polls `probe` until it returns a truthy value, or fails after `ms`. */
