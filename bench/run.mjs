@@ -85,6 +85,9 @@ const CLICKS = `
     c.port1.onmessage = () => ok({ start, end: performance.now() });
     c.port2.postMessage(0);
   }));
+  // A click's own time: from the click, t0, until it is handled, plus its frame f from the
+  // frame's start (or from the handling, if that came later) to its end.
+  const own = (t0, handled, f) => (handled - t0) + (f.end - Math.max(f.start, handled));
   const after = (ms) => new Promise((ok) => setTimeout(ok, ms));
   const phases = [0, 8, 4, 12, 2, 10, 6, 14];
   (async () => {
@@ -102,7 +105,7 @@ const CLICKS = `
         const handled = performance.now();
         let f = await frame();
         const nothing = f.end - t0;
-        const nothingOwn = (handled - t0) + (f.end - Math.max(f.start, handled));
+        const nothingOwn = own(t0, handled, f);
         await frame();
         await after(phase);
         const el = document.getElementById('marker-' + id);
@@ -114,7 +117,7 @@ const CLICKS = `
         el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
         const updated = await chosen;
         f = await frame();
-        out.push([updated - t0, f.end - t0, nothing, (updated - t0) + (f.end - Math.max(f.start, updated)), nothingOwn]);
+        out.push([updated - t0, f.end - t0, nothing, own(t0, updated, f), nothingOwn]);
       }
     }
     location.hash = '#/';
