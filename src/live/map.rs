@@ -3,8 +3,8 @@
 
 use super::{by_id, listen, show};
 use crate::atlas::{LABEL_POINTS, PINS, VIEW_HEIGHT, VIEW_WIDTH};
-use crate::map::view::{decimal, fixed, View, MAX_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
-use crate::map::{label_id, marker_id};
+use crate::map::view::{View, MAX_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
+use crate::map::{label_id, marker_id, scale_bar_path};
 use crate::route::Route;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -245,6 +245,7 @@ pub fn start(route: RwSignal<Route>) {
 fn draw(view: RwSignal<View>, px_per_unit: RwSignal<f32>) {
     let zoomed = document().query_selector(".zoomed").ok().flatten();
     let pins = document().query_selector(".pins").ok().flatten();
+    let pins_offset = document().query_selector(".pins-offset").ok().flatten();
     let mut placed: Vec<(Element, f32, f32)> = Vec::new();
     for pin in PINS.iter() {
         if let Some(el) = by_id(&if pin.city {
@@ -267,7 +268,6 @@ fn draw(view: RwSignal<View>, px_per_unit: RwSignal<f32>) {
     let bar_text = bar
         .as_ref()
         .and_then(|b| b.query_selector("text").ok().flatten());
-    let bar_at = format!("translate(16 {}) scale(", fixed(VIEW_HEIGHT - 8.0));
     // Each run returns what it drew: the zoom and pixel scale the pins are placed for, and the
     // scale bar's path and label.
     Effect::new(move |drawn: Option<(f32, f32, String, String)>| {
@@ -275,24 +275,24 @@ fn draw(view: RwSignal<View>, px_per_unit: RwSignal<f32>) {
         if let Some(z) = &zoomed {
             let _ = z.set_attribute("transform", &v.transform());
         }
-        if let Some(p) = &pins {
-            let _ = p.set_attribute("transform", &v.pins_offset());
+        if let Some(p) = &pins_offset {
+            let _ = p.set_attribute("transform", &v.pins_offset(s));
         }
         let rescaled = drawn
             .as_ref()
             .is_none_or(|&(k, px, _, _)| k != v.k || px != s);
         if rescaled {
+            if let Some(p) = &pins {
+                let _ = p.set_attribute("transform", &View::pins_scale(s));
+            }
             for (el, x, y) in &placed {
                 let _ = el.set_attribute("transform", &v.placed(*x, *y, s));
-            }
-            if let Some(b) = &bar {
-                let _ = b.set_attribute("transform", &format!("{bar_at}{})", decimal(1.0 / s, 4)));
             }
         }
         // At most SCALE_BAR_PX long, drawn in pixels like the markers; a north–south pan
         // changes it too, as the Mercator scale varies with latitude.
         let (units, label) = v.scale_bar(SCALE_BAR_PX / s);
-        let path = format!("M0 -6V0H{}V-6", fixed(units * s));
+        let path = scale_bar_path(units * s);
         let (old_path, old_label) = drawn.map(|(_, _, p, l)| (p, l)).unwrap_or_default();
         if let Some(l) = bar_line.as_ref().filter(|_| path != old_path) {
             let _ = l.set_attribute("d", &path);

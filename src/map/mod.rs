@@ -25,6 +25,13 @@ pub fn marker_id(place_id: &str) -> String {
     format!("marker-{place_id}")
 }
 
+/// The scale bar's line for a distance `px` CSS pixels long, in its own drawing: ticks up at
+/// both ends, room above for the label. The length is rounded to a whole pixel, so a pan
+/// redraws the bar only when its length changes on screen.
+pub fn scale_bar_path(px: f32) -> String {
+    format!("M2 23V29H{}V23", fixed(2.0 + (px + 0.5).floor()))
+}
+
 /// The map region: land, water, borders, the river and every place, with its view controls,
 /// drawn at the default view.
 #[component]
@@ -71,57 +78,57 @@ pub fn Map() -> impl IntoView {
                     <path class="context-river" d=TUMEN_PATH aria-hidden="true" />
                     {river.map(|(i, place)| view! { <River index=i place=place /> })}
                 </g>
-                <g class="pins" transform=view.pins_offset()>
-                    {MAP_LABELS
-                        .iter()
-                        .enumerate()
-                        .map(|(i, l)| {
-                            view! {
-                                <text
-                                    id=label_id(i)
-                                    class="map-label"
-                                    class:sea=l.sea
-                                    text-anchor="middle"
-                                    transform=view.placed(l.x, l.y, 1.0)
-                                    aria-hidden="true"
-                                >
-                                    {l.text}
-                                </text>
-                            }
-                        })
-                        .collect_view()}
-                    {river
-                        .map(|(_, place)| {
-                            view! {
-                                <text
-                                    id="river-label"
-                                    class="label river-label"
-                                    transform=view.placed(place.x, place.y, 1.0)
-                                    aria-hidden="true"
-                                >
-                                    {place.name}
-                                </text>
-                            }
-                        })}
-                    {PLACES
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, p)| p.kind == PlaceKind::City)
-                        .map(|(i, place)| view! { <Marker index=i place=place /> })
-                        .collect_view()}
-                </g>
-                <g class="overlay">
-                    <g
-                        id="scale-bar"
-                        class="scale-bar"
-                        transform=format!("translate(16 {}) scale(1)", fixed(VIEW_HEIGHT - 8.0))
-                    >
-                        <path d=format!("M0 -6V0H{}V-6", fixed(bar_units)) />
-                        <text x="0" y="-10">
-                            {bar_label}
-                        </text>
+                // Drawn in CSS pixels (one viewBox unit a pixel before the live page measures
+                // the window); a pan moves the inner layer.
+                <g class="pins" transform=View::pins_scale(1.0)>
+                    <g class="pins-offset" transform=view.pins_offset(1.0)>
+                        {MAP_LABELS
+                            .iter()
+                            .enumerate()
+                            .map(|(i, l)| {
+                                view! {
+                                    <text
+                                        id=label_id(i)
+                                        class="map-label"
+                                        class:sea=l.sea
+                                        text-anchor="middle"
+                                        transform=view.placed(l.x, l.y, 1.0)
+                                        aria-hidden="true"
+                                    >
+                                        {l.text}
+                                    </text>
+                                }
+                            })
+                            .collect_view()}
+                        {river
+                            .map(|(_, place)| {
+                                view! {
+                                    <text
+                                        id="river-label"
+                                        class="label river-label"
+                                        transform=view.placed(place.x, place.y, 1.0)
+                                        aria-hidden="true"
+                                    >
+                                        {place.name}
+                                    </text>
+                                }
+                            })}
+                        {PLACES
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| p.kind == PlaceKind::City)
+                            .map(|(i, place)| view! { <Marker index=i place=place /> })
+                            .collect_view()}
                     </g>
                 </g>
+            </svg>
+            // A drawing of its own, in CSS pixels: redrawn as the view pans north or south, it
+            // does not make the map repaint.
+            <svg id="scale-bar" class="scale-bar" width="170" height="32" role="group" aria-label="Scale">
+                <path d=scale_bar_path(bar_units) />
+                <text x="2" y="18">
+                    {bar_label}
+                </text>
             </svg>
             // Shown by the live page: without it they would do nothing.
             <div class="zoom-controls" hidden>

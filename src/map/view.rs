@@ -3,7 +3,7 @@
 //! A map point `p` appears at `p * k + (tx, ty)` in the SVG's viewBox, whose size is the frame's
 //! (`VIEW_WIDTH` × `VIEW_HEIGHT`). Markers and labels are placed at that position without scaling,
 //! so they keep their size on screen while the land underneath zooms: each at `p * k` in a layer
-//! offset by `(tx, ty)`, so that a pan moves one layer and no pin.
+//! offset by `(tx, ty)`, so that a pan moves one layer and no pin; both in CSS pixels.
 
 use crate::atlas::{NORTH_MERCATOR_M, UNITS_PER_METRE, VIEW_HEIGHT, VIEW_WIDTH};
 
@@ -131,23 +131,29 @@ impl View {
         }
     }
 
-    /// `translate(tx ty)`: the SVG `transform` of the layer of pins (markers and labels). A pan
-    /// moves only this layer; each pin keeps its place in it (see `placed`).
-    pub fn pins_offset(&self) -> String {
-        format!("translate({} {})", fixed(self.tx), fixed(self.ty))
+    /// `scale(1/s)`: the SVG `transform` of the layer of pins (markers and labels), where `s` is
+    /// the SVG's on-screen pixels per viewBox unit. Inside it one unit is one CSS pixel, so what
+    /// is drawn there keeps one size in any window and at any zoom: labels stay legible and hit
+    /// areas 44 px tall. It changes only with the window's scale.
+    pub fn pins_scale(px_per_unit: f32) -> String {
+        format!("scale({})", decimal(1.0 / px_per_unit, 4))
     }
 
-    /// `translate(k·x k·y) scale(1/s)` for map point (`x`, `y`) inside the pins layer, where `s`
-    /// is the SVG's on-screen pixels per viewBox unit: with the layer's offset, the pin sits at
-    /// `apply(x, y)`, and what is drawn there keeps one size in CSS pixels at any zoom and in any
-    /// window, so labels stay legible and hit areas stay 44 px tall. It changes only with the zoom.
+    /// `translate(s·tx s·ty)`: the SVG `transform` of the layer that a pan moves, inside the
+    /// pins' layer. Each pin keeps its place in it (see `placed`). A pan changes only this
+    /// translation: no pin nor anything scaled is touched, so the browser moves the drawn pins
+    /// without painting them again.
+    pub fn pins_offset(&self, px_per_unit: f32) -> String {
+        let s = px_per_unit;
+        format!("translate({} {})", fixed(self.tx * s), fixed(self.ty * s))
+    }
+
+    /// `translate(s·k·x s·k·y)` for map point (`x`, `y`) in the layer a pan moves: with the
+    /// layer's offset and scale, the pin sits at `apply(x, y)`. It changes only with the zoom and
+    /// the window's scale.
     pub fn placed(&self, x: f32, y: f32, px_per_unit: f32) -> String {
-        format!(
-            "translate({} {}) scale({})",
-            fixed(x * self.k),
-            fixed(y * self.k),
-            decimal(1.0 / px_per_unit, 4)
-        )
+        let s = self.k * px_per_unit;
+        format!("translate({} {})", fixed(x * s), fixed(y * s))
     }
 
     /// The SVG `transform` of the zoomed layer.
@@ -351,22 +357,22 @@ mod tests {
     #[test]
     fn a_pin_sits_where_the_view_shows_its_point_and_a_pan_leaves_it_alone() {
         let view = View::default().zoom_centre(3.0).pan_by(-120.0, 45.0);
-        let (x, y) = (412.5, 300.25);
-        let offset = numbers(&view.pins_offset());
-        let placed = numbers(&view.placed(x, y, 2.0));
+        let (x, y, s) = (412.5, 300.25, 2.0);
+        let scale = numbers(&View::pins_scale(s));
+        let offset = numbers(&view.pins_offset(s));
+        let placed = numbers(&view.placed(x, y, s));
+        assert_eq!(scale, [0.5]);
+        assert_eq!((offset.len(), placed.len()), (2, 2), "translations only");
         let (vx, vy) = view.apply(x, y);
-        assert!(
-            (offset[0] + placed[0] - vx).abs() < 0.011,
-            "{offset:?} {placed:?} {vx}"
-        );
-        assert!(
-            (offset[1] + placed[1] - vy).abs() < 0.011,
-            "{offset:?} {placed:?} {vy}"
-        );
-        assert_eq!(placed[2], 0.5);
+        for (axis, v) in [(0, vx), (1, vy)] {
+            let at = scale[0] * (offset[axis] + placed[axis]);
+            assert!((at - v).abs() < 0.011, "{offset:?} {placed:?} {v}");
+        }
         let panned = view.pan_by(30.0, -20.0);
-        assert_eq!(panned.placed(x, y, 2.0), view.placed(x, y, 2.0));
-        assert_ne!(panned.pins_offset(), view.pins_offset());
+        assert_eq!(panned.placed(x, y, s), view.placed(x, y, s));
+        assert_ne!(panned.pins_offset(s), view.pins_offset(s));
+        // The window's scale moves the pins in their layer, which is scaled back: same place.
+        assert_ne!(view.placed(x, y, 1.0), view.placed(x, y, s));
     }
 
     #[test]
