@@ -13,6 +13,7 @@ use crate::route::Route;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
+use std::time::Duration;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{Element, Event, EventTarget, KeyboardEvent, MouseEvent};
 
@@ -57,9 +58,12 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// Goes to `to`: a new history entry with its hash, so Back and Forward step through it (they
-/// come back as `hashchange`). Unlike following the link, this runs no fragment navigation: no
-/// scroll to a target, no `:target` change, no task between the click and the page showing it.
+/// Goes to `to`: the page shows it at once, and a new history entry with its hash follows
+/// after the frame that shows it (writing history takes the main thread about half a
+/// millisecond, which the reader need not wait for), unless the route has changed again by
+/// then. Back and Forward step through the entries (they come back as `hashchange`). Unlike
+/// following the link, this runs no fragment navigation: no scroll to a target, no `:target`
+/// change, no task between the click and the page showing it.
 fn go(route: RwSignal<Route>, to: Route) {
     if to == route.get_untracked() {
         return;
@@ -68,15 +72,24 @@ fn go(route: RwSignal<Route>, to: Route) {
         h if h.is_empty() => "#/".to_owned(),
         h => h,
     };
-    let pushed = window()
-        .history()
-        .and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&hash)));
-    if pushed.is_err() {
-        // The hash change brings the route.
-        let _ = window().location().set_hash(&hash);
-        return;
-    }
     route.set(to);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if route.get_untracked() != to {
+                    return;
+                }
+                let pushed = window()
+                    .history()
+                    .and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&hash)));
+                if pushed.is_err() {
+                    // A hash change makes the entry instead; it brings back the same route.
+                    let _ = window().location().set_hash(&hash);
+                }
+            },
+            Duration::ZERO,
+        )
+    });
 }
 
 /// Goes to the route of the page's link (`#/…`) the event `ev` came from, if any, instead of

@@ -24,6 +24,10 @@ for (const name of BROWSERS) {
     before(() => ({ browser, site } = session));
 
     const panel = () => theOne(browser, 'complementary', 'Place details');
+    // The address a reader would copy or come back to: written just after the frame that shows
+    // the place.
+    const untilAddress = (hash) =>
+      browser.until(async () => (await browser.script('return location.hash')) === hash, `the address ${hash}`);
 
     for (const place of PANELS) {
       test(`${place.name}: the panel lists its ${place.count} passages with the name highlighted`, async () => {
@@ -90,7 +94,7 @@ for (const name of BROWSERS) {
         const el = await focused(browser);
         return (await browser.text(el)).startsWith(quote.slice(0, 40)) && el;
       }, 'the paragraph to have focus');
-      assert.equal(await browser.script('return location.hash'), '#/read/jian-border/7');
+      await untilAddress('#/read/jian-border/7');
       const visible = await browser.script(
         'const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight;',
         browser.ref(para),
@@ -117,6 +121,7 @@ for (const name of BROWSERS) {
       assert.equal(await browser.attribute(await theOne(browser, 'button', 'Hyesan'), 'aria-pressed'), 'true');
       await browser.clickCentre(await theOne(browser, 'button', 'Manpo'));
       await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo');
+      await untilAddress('#/place/manpo');
       await browser.cmd('POST', '/back', {});
       await browser.until(async () => (await panelText(browser)).includes('9 passages'), 'Hyesan after Back');
       await browser.cmd('POST', '/forward', {});
@@ -128,7 +133,13 @@ for (const name of BROWSERS) {
       const manpo = await theOne(browser, 'button', 'Manpo');
       await browser.clickCentre(manpo);
       await browser.until(async () => (await panelText(browser)).includes('3 passages'), 'Manpo');
+      await untilAddress('#/place/manpo');
       await browser.clickCentre(manpo);
+      // Time for a history entry to be written, were one written for this click.
+      await browser.cmd('POST', '/execute/async', {
+        script: 'const done = arguments[0]; requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(done, 50)), 0));',
+        args: [],
+      });
       await browser.cmd('POST', '/back', {});
       await browser.until(async () => /Choose the river or a town/.test(await panelText(browser)), 'the overview after one Back');
       assert.equal(await browser.attribute(manpo, 'aria-pressed'), 'false');
