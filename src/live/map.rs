@@ -4,7 +4,7 @@
 use super::{by_id, listen, show};
 use crate::atlas::{LABEL_POINTS, PINS, VIEW_HEIGHT, VIEW_WIDTH};
 use crate::map::view::{View, MAX_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
-use crate::map::{label_id, marker_id, scale_bar_path};
+use crate::map::{label_id, marker_id, scale_bar_path, SCALE_BAR_PX};
 use crate::route::Route;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -17,8 +17,6 @@ const DRAG_THRESHOLD_PX: f32 = 4.0;
 const GLIDE_MS: f64 = 450.0;
 /// A place closer than this to the view's edge, in viewBox units, is glided into view.
 const GLIDE_MARGIN: f32 = 60.0;
-/// Longest scale bar, in CSS pixels.
-const SCALE_BAR_PX: f32 = 140.0;
 
 /// Pointers pressed on the map, in client pixels, and whether they have become a drag.
 struct Gesture {

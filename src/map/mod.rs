@@ -25,6 +25,9 @@ pub fn marker_id(place_id: &str) -> String {
     format!("marker-{place_id}")
 }
 
+/// Longest scale bar, in CSS pixels.
+pub const SCALE_BAR_PX: f32 = 140.0;
+
 /// The scale bar's line for a distance `px` CSS pixels long, in its own drawing: ticks up at
 /// both ends, room above for the label. The length is rounded to a whole pixel, so a pan
 /// redraws the bar only when its length changes on screen.
@@ -42,7 +45,7 @@ pub fn Map() -> impl IntoView {
         .iter()
         .enumerate()
         .find(|(_, p)| p.kind == PlaceKind::River);
-    let (bar_units, bar_label) = view.scale_bar(140.0);
+    let (bar_units, bar_label) = view.scale_bar(SCALE_BAR_PX);
     view! {
         <section
             class="map"

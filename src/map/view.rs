@@ -2,8 +2,9 @@
 //!
 //! A map point `p` appears at `p * k + (tx, ty)` in the SVG's viewBox, whose size is the frame's
 //! (`VIEW_WIDTH` × `VIEW_HEIGHT`). Markers and labels are placed at that position without scaling,
-//! so they keep their size on screen while the land underneath zooms: each at `p * k` in a layer
-//! offset by `(tx, ty)`, so that a pan moves one layer and no pin; both in CSS pixels.
+//! so they keep their size on screen while the land underneath zooms. They are drawn in CSS
+//! pixels (`s` of them to a viewBox unit): each at `s · k · p` in a layer offset by
+//! `s · (tx, ty)`, inside a layer scaled by `1 / s`, so that a pan moves one layer and no pin.
 
 use crate::atlas::{NORTH_MERCATOR_M, UNITS_PER_METRE, VIEW_HEIGHT, VIEW_WIDTH};
 
