@@ -159,6 +159,16 @@ for (const name of BROWSERS) {
       assert.match(await panelText(browser), /Choose the river or a town/);
     });
 
+    test('a drag that starts on the scale bar pans the map', async () => {
+      await open();
+      const manpo = await theOne(browser, 'button', 'Manpo');
+      const m0 = await centreOf(browser, manpo);
+      const bar = await centreOf(browser, await theOne(browser, 'group', 'Scale'));
+      await drag(browser, bar.x, bar.y, 100, -60);
+      const m1 = await centreOf(browser, manpo);
+      assert.ok(Math.abs(m1.x - m0.x - 100) < 3 && Math.abs(m1.y - m0.y + 60) < 3, JSON.stringify({ m0, m1 }));
+    });
+
     test('the zoom buttons zoom, with limits', async () => {
       await open();
       const before = await mapScale(browser);

@@ -158,7 +158,7 @@ for (const name of BROWSERS) {
       assert.equal(await browser.script('return location.hash'), '');
       // The new tab opens the page at Hyesan.
       await browser.cmd('POST', '/window', { handle: opened });
-      await browser.until(async () => (await browser.script('return location.hash')) === '#/place/hyesan', 'the new tab at Hyesan');
+      await untilAddress('#/place/hyesan');
       await browser.cmd('DELETE', '/window');
       await browser.cmd('POST', '/window', { handle: before[0] });
     });
