@@ -181,6 +181,8 @@ pub struct ContentsEntry {
     pub title: &'static str,
     /// How many paragraphs it has.
     pub paragraphs: usize,
+    /// Where its paragraphs start in `PARAGRAPH_PLACES`.
+    pub first: usize,
 }
 
 /// Every place's pin, in `PLACES` order, computed at compile time.
@@ -217,19 +219,90 @@ pub static CONTENTS: [ContentsEntry; ARTICLES_TABLE.len()] = {
         id: "",
         title: "",
         paragraphs: 0,
+        first: 0,
     }; ARTICLES_TABLE.len()];
-    let mut i = 0;
+    let (mut i, mut first) = (0, 0);
     while i < out.len() {
         let a = &ARTICLES_TABLE[i];
         out[i] = ContentsEntry {
             id: a.id,
             title: a.title,
             paragraphs: a.paragraphs.len(),
+            first,
         };
+        first += a.paragraphs.len();
         i += 1;
     }
     out
 };
+
+/// How many paragraphs all the articles have together.
+const ALL_PARAGRAPHS: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < ARTICLES_TABLE.len() {
+        n += ARTICLES_TABLE[i].paragraphs.len();
+        i += 1;
+    }
+    n
+};
+
+/// A set of places, one bit per index into `PLACES`, so story mode can tell which places a
+/// paragraph names without the texts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PlaceSet(pub u64);
+
+impl PlaceSet {
+    /// Whether the set has place `i`.
+    pub fn has(self, i: usize) -> bool {
+        i < 64 && self.0 & (1 << i) != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The places' indices, in `PLACES` order.
+    pub fn indices(self) -> impl Iterator<Item = usize> {
+        (0..64).filter(move |&i| self.has(i))
+    }
+}
+
+// One bit a place: the table holds at most 64 places.
+const _: () = assert!(PLACES_TABLE.len() <= 64, "PlaceSet holds at most 64 places");
+
+/// The places each paragraph names, for every article in order (an article's paragraphs start
+/// at its `ContentsEntry::first`), computed at compile time.
+pub static PARAGRAPH_PLACES: [PlaceSet; ALL_PARAGRAPHS] = {
+    let mut out = [PlaceSet(0); ALL_PARAGRAPHS];
+    let (mut a, mut at) = (0, 0);
+    while a < ARTICLES_TABLE.len() {
+        let paragraphs = ARTICLES_TABLE[a].paragraphs;
+        let mut p = 0;
+        while p < paragraphs.len() {
+            let mentions = paragraphs[p].mentions;
+            let mut m = 0;
+            while m < mentions.len() {
+                out[at].0 |= 1 << mentions[m].place;
+                m += 1;
+            }
+            at += 1;
+            p += 1;
+        }
+        a += 1;
+    }
+    out
+};
+
+/// The places paragraph `p` of article `a` names (none for a paragraph that is not there).
+pub fn paragraph_places(a: usize, p: usize) -> PlaceSet {
+    CONTENTS
+        .get(a)
+        .filter(|c| p < c.paragraphs)
+        .and_then(|c| PARAGRAPH_PLACES.get(c.first + p))
+        .copied()
+        .unwrap_or_default()
+}
 
 /// Where each of `MAP_LABELS` sits, in SVG units, computed at compile time.
 pub static LABEL_POINTS: [(f32, f32); MAP_LABELS_TABLE.len()] = {
@@ -353,9 +426,17 @@ mod tests {
             assert_eq!(pin.city, place.kind == PlaceKind::City);
             assert_eq!(pin.passages, excerpts.len());
         }
-        for (entry, article) in CONTENTS.iter().zip(&ARTICLES) {
+        for (a, (entry, article)) in CONTENTS.iter().zip(&ARTICLES).enumerate() {
             assert_eq!((entry.id, entry.title), (article.id, article.title));
             assert_eq!(entry.paragraphs, article.paragraphs.len());
+            for (p, paragraph) in article.paragraphs.iter().enumerate() {
+                let named: Vec<usize> = paragraph_places(a, p).indices().collect();
+                let mut expected: Vec<usize> = paragraph.mentions.iter().map(|m| m.place).collect();
+                expected.sort_unstable();
+                expected.dedup();
+                assert_eq!(named, expected, "{} paragraph {}", article.id, p + 1);
+            }
+            assert!(paragraph_places(a, article.paragraphs.len()).is_empty());
         }
         for (at, label) in LABEL_POINTS.iter().zip(&MAP_LABELS) {
             assert_eq!(*at, (label.x, label.y));

@@ -7,16 +7,16 @@
 //! `Route` and `View` types. The WebAssembly so carries the behaviour, not the texts.
 
 pub mod atlas;
+pub mod dom;
 pub mod live;
 pub mod map;
 pub mod panel;
 pub mod route;
+pub mod story;
+pub mod words;
 
 use leptos::prelude::*;
 use route::Route;
-
-/// The id of the polite live region that announces each route.
-pub const STATUS_ID: &str = "status";
 
 /// The page: the map fills the window, the panel holds the introduction, every place and the
 /// reader.
@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
         <main class="layout">
             <map::Map />
             <panel::Panel />
-            <p id=STATUS_ID class="visually-hidden" role="status" aria-live="polite"></p>
+             <p id=dom::STATUS class="visually-hidden" role="status" aria-live="polite"></p>
         </main>
     }
 }

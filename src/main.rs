@@ -1,5 +1,6 @@
 //! Starts the live page; everything else lives in the library so tests can reach it.
 
+use leptos::prelude::Get;
 use wasm_bindgen::JsCast;
 
 // SAFETY: the page runs on one thread (the wasm is built without threads), so the allocator is
@@ -11,13 +12,14 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 
 fn main() {
     // dist/index.html is the whole page, pre-rendered; the live page takes it over in place.
-    // Leptos renders the route's announcement into the status region.
-    let Some(status) = leptos::prelude::document().get_element_by_id(yalu_atlas::STATUS_ID) else {
+    // Leptos renders what the page says into the status region.
+    let Some(status) = leptos::prelude::document().get_element_by_id(yalu_atlas::dom::STATUS)
+    else {
         return;
     };
     leptos::mount::mount_to(status.unchecked_into(), || {
-        let announcement = yalu_atlas::live::start();
-        move || announcement()
+        let say = yalu_atlas::live::start();
+        move || say.get()
     })
     .forget();
 }

@@ -75,27 +75,18 @@ impl Route {
         }
     }
 
-    /// What a screen reader is told when the page comes to this route.
-    pub fn announcement(&self) -> String {
-        match *self {
-            Route::Overview => String::new(),
-            Route::Place(p) => {
-                let pin = &PINS[p];
-                format!(
-                    "{}, {}: {}",
-                    pin.name,
-                    pin.country,
-                    crate::panel::passages(pin.passages)
-                )
-            }
-            Route::Read(a, i) => format!("Reader: {}, paragraph {}", CONTENTS[a].title, i + 1),
-        }
-    }
-
     /// The place the map shows as chosen.
     pub fn place(&self) -> Option<usize> {
         match *self {
             Route::Place(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The paragraph the reader is at: (article, paragraph), both 0-based.
+    pub fn paragraph(&self) -> Option<(usize, usize)> {
+        match *self {
+            Route::Read(a, p) => Some((a, p)),
             _ => None,
         }
     }
@@ -121,22 +112,6 @@ mod tests {
         assert_eq!(crate::atlas::PLACES[manpo].name, "Manpo");
         assert_eq!(Route::parse("#/read/jian-border/7"), Route::Read(0, 6));
         assert_eq!(Route::Read(1, 0).to_path(), "/read/hyesan-frontier/1");
-    }
-
-    #[test]
-    fn announcements_name_the_place_and_its_passages() {
-        assert_eq!(
-            Route::parse("#/place/manpo").announcement(),
-            "Manpo, North Korea: 3 passages"
-        );
-        assert_eq!(
-            Route::parse("#/place/jian").announcement(),
-            "Ji'an, China: 2 passages"
-        );
-        assert!(Route::parse("#/read/hyesan-frontier/2")
-            .announcement()
-            .ends_with(", paragraph 2"));
-        assert_eq!(Route::Overview.announcement(), "");
     }
 
     #[test]

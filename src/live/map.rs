@@ -1,10 +1,11 @@
 //! The live map: pan by pointer, touch and arrow keys; zoom by wheel, pinch, buttons and keys;
 //! markers and labels kept one size on screen; a glide to a town chosen out of sight.
 
-use super::{by_id, listen, show};
+use super::{by_id, first, listen, show};
 use crate::atlas::{LABEL_POINTS, PINS, VIEW_HEIGHT, VIEW_WIDTH};
+use crate::dom;
 use crate::map::view::{View, MAX_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
-use crate::map::{label_id, marker_id, scale_bar_path, SCALE_BAR_PX};
+use crate::map::{scale_bar_path, SCALE_BAR_PX};
 use crate::route::Route;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -81,15 +82,30 @@ fn to_view(svg: &Element, cx: f32, cy: f32) -> Option<(f32, f32, f32)> {
     Some(((cx - ox) / s, (cy - oy) / s, s))
 }
 
+/// The live map, as story mode drives it.
+#[derive(Clone, Copy)]
+pub struct MapHandle {
+    /// What the map shows.
+    pub view: RwSignal<View>,
+    /// Counts the reader's own moves of the map (drag, wheel, pinch, keys, zoom buttons).
+    pub moved_by_reader: RwSignal<u32>,
+}
+
 /// Makes the map live; `route` says which place is chosen.
-pub fn start(route: RwSignal<Route>) {
-    let (Some(section), Some(svg)) = (
-        document().query_selector(".map").ok().flatten(),
-        document().query_selector(".map-svg").ok().flatten(),
-    ) else {
-        return;
-    };
+pub fn start(route: RwSignal<Route>) -> MapHandle {
     let view = RwSignal::new(View::default());
+    let moved_by_reader = RwSignal::new(0_u32);
+    let handle = MapHandle {
+        view,
+        moved_by_reader,
+    };
+    let (Some(section), Some(svg)) = (
+        first(&dom::class(dom::MAP)),
+        first(&dom::class(dom::MAP_SVG)),
+    ) else {
+        return handle;
+    };
+    let moved = move || moved_by_reader.update(|n| *n = n.wrapping_add(1));
 
     // On-screen pixels per viewBox unit, measured now and whenever the SVG changes size (with
     // the window, and with the panel beside or below it).
@@ -114,6 +130,7 @@ pub fn start(route: RwSignal<Route>) {
     listen(&svg, "wheel", move |ev: WheelEvent| {
         ev.prevent_default();
         interrupt_glide();
+        moved();
         // Lines and pages arrive in other units than pixels.
         let px = match ev.delta_mode() {
             1 => ev.delta_y() * 16.0,
@@ -167,6 +184,7 @@ pub fn start(route: RwSignal<Route>) {
             ));
         });
         if capture {
+            moved();
             // Only a drag captures the pointer, so a plain click still reaches the marker under it.
             let _ = capture_on.set_pointer_capture(id);
         }
@@ -196,25 +214,30 @@ pub fn start(route: RwSignal<Route>) {
         };
         ev.prevent_default();
         interrupt_glide();
+        moved();
         view.set(next);
     });
 
     // The zoom buttons do nothing without the live page, so they appear with it.
-    if let Some(controls) = document().query_selector(".zoom-controls").ok().flatten() {
+    if let Some(controls) = first(&dom::class(dom::ZOOM_CONTROLS)) {
         show(&controls, true);
     }
-    let zoom_in = by_id("zoom-in");
-    let zoom_out = by_id("zoom-out");
+    let zoom_in = by_id(dom::ZOOM_IN);
+    let zoom_out = by_id(dom::ZOOM_OUT);
     for (button, factor) in [(&zoom_in, ZOOM_STEP), (&zoom_out, 1.0 / ZOOM_STEP)] {
         if let Some(b) = button {
             listen(b, "click", move |_: Event| {
                 interrupt_glide();
+                moved();
                 view.update(|v| *v = v.zoom_centre(factor));
             });
         }
     }
-    if let Some(b) = by_id("zoom-reset") {
-        listen(&b, "click", move |_: Event| glide(view, View::default()));
+    if let Some(b) = by_id(dom::ZOOM_RESET) {
+        listen(&b, "click", move |_: Event| {
+            moved();
+            glide(view, View::default());
+        });
     }
     Effect::new(move |_| {
         let k = view.get().k;
@@ -235,31 +258,32 @@ pub fn start(route: RwSignal<Route>) {
             }
         }
     });
+    handle
 }
 
 /// Redraws what the view moves: the zoomed layer and the layer of pins on every change; every
 /// marker and label (kept at one size on screen) only when the zoom or the window's scale
 /// changes; the scale bar only when its length or label does. A pan writes two attributes.
 fn draw(view: RwSignal<View>, px_per_unit: RwSignal<f32>) {
-    let zoomed = document().query_selector(".zoomed").ok().flatten();
-    let pins = document().query_selector(".pins").ok().flatten();
-    let pins_offset = document().query_selector(".pins-offset").ok().flatten();
+    let zoomed = first(&dom::class(dom::ZOOMED));
+    let pins = first(&dom::class(dom::PINS));
+    let pins_offset = first(&dom::class(dom::PINS_OFFSET));
     let mut placed: Vec<(Element, f32, f32)> = Vec::new();
     for pin in PINS.iter() {
         if let Some(el) = by_id(&if pin.city {
-            marker_id(pin.id)
+            dom::marker_id(pin.id)
         } else {
-            "river-label".to_owned()
+            dom::RIVER_LABEL.to_owned()
         }) {
             placed.push((el, pin.x, pin.y));
         }
     }
     for (i, &(x, y)) in LABEL_POINTS.iter().enumerate() {
-        if let Some(el) = by_id(&label_id(i)) {
+        if let Some(el) = by_id(&dom::label_id(i)) {
             placed.push((el, x, y));
         }
     }
-    let bar = by_id("scale-bar");
+    let bar = by_id(dom::SCALE_BAR);
     let bar_line = bar
         .as_ref()
         .and_then(|b| b.query_selector("path").ok().flatten());
@@ -303,7 +327,8 @@ fn draw(view: RwSignal<View>, px_per_unit: RwSignal<f32>) {
 }
 
 /// Moves the view to `to` over `GLIDE_MS`, or at once when the reader prefers reduced motion.
-fn glide(view: RwSignal<View>, to: View) {
+/// A newer glide, or any move of the reader's, replaces a running one.
+pub fn glide(view: RwSignal<View>, to: View) {
     let id = interrupt_glide();
     let reduced = window()
         .match_media("(prefers-reduced-motion: reduce)")

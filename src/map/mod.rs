@@ -8,22 +8,13 @@ use crate::atlas::{
     Place, PlaceKind, Rank, BORDER_PATH, COUNTRIES, MAP_LABELS, OTHER_BORDERS_PATH, PLACES,
     RESERVOIR_PATH, TUMEN_PATH, VIEW_HEIGHT, VIEW_WIDTH, YALU_PATH,
 };
+use crate::dom::{self, label_id, marker_id};
 use crate::route::Route;
 use leptos::prelude::*;
 use view::{fixed, View};
 
 /// Approximate advance of one label character at the 14-unit label size, for hit areas.
 const LABEL_CHAR_WIDTH: f32 = 8.0;
-
-/// The id of the element the live page moves for map label `i`.
-pub fn label_id(i: usize) -> String {
-    format!("map-label-{i}")
-}
-
-/// The id of a place's control on the map.
-pub fn marker_id(place_id: &str) -> String {
-    format!("marker-{place_id}")
-}
 
 /// Longest scale bar, in CSS pixels.
 pub const SCALE_BAR_PX: f32 = 140.0;
@@ -48,22 +39,22 @@ pub fn Map() -> impl IntoView {
     let (bar_units, bar_label) = view.scale_bar(SCALE_BAR_PX);
     view! {
         <section
-            class="map"
+            class=dom::MAP
             aria-label="Map of the Yalu River"
-            aria-describedby="map-help"
+            aria-describedby=dom::MAP_HELP
             tabindex="0"
         >
-            <p id="map-help" class="visually-hidden">
+            <p id=dom::MAP_HELP class="visually-hidden">
                 "Drag or use the arrow keys to pan; wheel, pinch, plus and minus to zoom; 0 to reset."
             </p>
             <svg
-                class="map-svg"
+                class=dom::MAP_SVG
                 viewBox=view_box
                 preserveAspectRatio="xMidYMid meet"
                 role="group"
                 aria-label="Yalu River border region"
             >
-                <g class="zoomed" transform=view.transform()>
+                <g class=dom::ZOOMED transform=view.transform()>
                     {COUNTRIES
                         .iter()
                         .map(|c| {
@@ -83,8 +74,8 @@ pub fn Map() -> impl IntoView {
                 </g>
                 // Drawn in CSS pixels (one viewBox unit a pixel before the live page measures
                 // the window); a pan moves the inner layer.
-                <g class="pins" transform=View::pins_scale(1.0)>
-                    <g class="pins-offset" transform=view.pins_offset(1.0)>
+                <g class=dom::PINS transform=View::pins_scale(1.0)>
+                    <g class=dom::PINS_OFFSET transform=view.pins_offset(1.0)>
                         {MAP_LABELS
                             .iter()
                             .enumerate()
@@ -107,7 +98,7 @@ pub fn Map() -> impl IntoView {
                             .map(|(_, place)| {
                                 view! {
                                     <text
-                                        id="river-label"
+                                        id=dom::RIVER_LABEL
                                         class="label river-label"
                                         transform=view.placed(place.x, place.y, 1.0)
                                         aria-hidden="true"
@@ -127,21 +118,21 @@ pub fn Map() -> impl IntoView {
             </svg>
             // A drawing of its own, in CSS pixels: redrawn as the view pans north or south, it
             // does not make the map repaint.
-            <svg id="scale-bar" class="scale-bar" width="170" height="32" role="group" aria-label="Scale">
+            <svg id=dom::SCALE_BAR class="scale-bar" width="170" height="32" role="group" aria-label="Scale">
                 <path d=scale_bar_path(bar_units) />
                 <text x="2" y="18">
                     {bar_label}
                 </text>
             </svg>
             // Shown by the live page: without it they would do nothing.
-            <div class="zoom-controls" hidden>
-                <button type="button" id="zoom-in" aria-label="Zoom in">
+            <div class=dom::ZOOM_CONTROLS hidden>
+                <button type="button" id=dom::ZOOM_IN aria-label="Zoom in">
                     "+"
                 </button>
-                <button type="button" id="zoom-out" aria-label="Zoom out">
+                <button type="button" id=dom::ZOOM_OUT aria-label="Zoom out">
                     "−"
                 </button>
-                <button type="button" id="zoom-reset">
+                <button type="button" id=dom::ZOOM_RESET>
                     "Reset view"
                 </button>
             </div>

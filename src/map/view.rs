@@ -18,6 +18,10 @@ pub const ZOOM_STEP: f32 = 1.5;
 pub const PAN_STEP: f32 = 60.0;
 /// How much of the frame must stay in view, in viewBox units, so the map cannot be lost.
 const KEEP_VISIBLE: f32 = 120.0;
+/// Closest story mode zooms to frame places: a lone town with the towns across the river.
+pub const FRAME_ZOOM: f32 = 3.0;
+/// Room kept around framed places, in viewBox units, for their labels.
+pub const FRAME_PAD: f32 = 110.0;
 
 /// Zoom factor and offset of the map.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -100,6 +104,41 @@ impl View {
     pub fn shows(&self, x: f32, y: f32, margin: f32) -> bool {
         let (vx, vy) = self.apply(x, y);
         vx >= margin && vx <= VIEW_WIDTH - margin && vy >= margin && vy <= VIEW_HEIGHT - margin
+    }
+
+    /// The view that frames map points `points`: centred on their bounding box, as close as
+    /// fits the box with `FRAME_PAD` around it, but no closer than `FRAME_ZOOM` (a lone town) and
+    /// no further out than the whole frame. `None` for no points.
+    pub fn framing(points: &[(f32, f32)]) -> Option<View> {
+        let (&(x0, y0), rest) = points.split_first()?;
+        let (mut left, mut top, mut right, mut bottom) = (x0, y0, x0, y0);
+        for &(x, y) in rest {
+            (left, right) = (left.min(x), right.max(x));
+            (top, bottom) = (top.min(y), bottom.max(y));
+        }
+        // A lone point's box is empty: its quotient is infinite, and the zoom limit applies.
+        let fit_x = (VIEW_WIDTH - 2.0 * FRAME_PAD) / (right - left);
+        let fit_y = (VIEW_HEIGHT - 2.0 * FRAME_PAD) / (bottom - top);
+        let k = within(fit_x.min(fit_y), 1.0, FRAME_ZOOM);
+        Some(
+            View {
+                k,
+                tx: 0.0,
+                ty: 0.0,
+            }
+            .centred_on((left + right) / 2.0, (top + bottom) / 2.0),
+        )
+    }
+
+    /// Whether this view already frames `points` well enough to leave it be, given `target`, the
+    /// view that would frame them: every point in view, clear of the edges by half the framing
+    /// pad, and the view not zoomed out to less than half the target's scale (the places would
+    /// be too small to tell apart).
+    pub fn frames(&self, points: &[(f32, f32)], target: View) -> bool {
+        self.k >= target.k * 0.5
+            && points
+                .iter()
+                .all(|&(x, y)| self.shows(x, y, FRAME_PAD / 2.0))
     }
 
     /// Keeps at least `KEEP_VISIBLE` units of the frame in view on each axis.
@@ -292,6 +331,41 @@ mod tests {
         assert!(close(x, VIEW_WIDTH / 2.0) && close(y, VIEW_HEIGHT / 2.0));
         assert!(v.shows(500.0, 300.0, 100.0));
         assert!(!v.shows(0.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn framing_shows_every_place_with_room_and_zooms_no_closer_than_a_town() {
+        assert_eq!(View::framing(&[]), None);
+        let lone = View::framing(&[(400.0, 300.0)]).unwrap();
+        assert_eq!(lone.k, FRAME_ZOOM);
+        let (x, y) = lone.apply(400.0, 300.0);
+        assert!(close(x, VIEW_WIDTH / 2.0) && close(y, VIEW_HEIGHT / 2.0));
+        // Two towns far apart: both in view, clear of the edges, closer than the whole frame.
+        let pair = [(200.0, 250.0), (600.0, 380.0)];
+        let both = View::framing(&pair).unwrap();
+        assert!(both.k > 1.0 && both.k < FRAME_ZOOM, "{both:?}");
+        for &(x, y) in &pair {
+            assert!(both.shows(x, y, FRAME_PAD - 1.0), "{x},{y} in {both:?}");
+        }
+        assert!(both.frames(&pair, both));
+        // Places at opposite corners need the whole frame, and no less.
+        let corners = [(0.0, 0.0), (VIEW_WIDTH, VIEW_HEIGHT)];
+        assert_eq!(View::framing(&corners).unwrap().k, 1.0);
+    }
+
+    #[test]
+    fn a_view_that_shows_the_places_large_enough_is_left_alone() {
+        let town = [(500.0, 300.0)];
+        let target = View::framing(&town).unwrap();
+        assert!(target.frames(&town, target));
+        // The whole frame shows the town, but a third as large as framing it would: too small.
+        assert!(!View::default().frames(&town, target));
+        // Zoomed in a little less than the target, the town still in view: left alone.
+        let near = View::default().zoom_centre(2.0).centred_on(500.0, 300.0);
+        assert!(near.frames(&town, target));
+        // Out of view: not framed.
+        let away = near.centred_on(100.0, 100.0);
+        assert!(!away.frames(&town, target));
     }
 
     #[test]

@@ -4,28 +4,33 @@
 
 mod reader;
 
-use crate::atlas::{excerpts, place_index, places_downstream, Article, Paragraph, Place, Voice};
+use crate::atlas::{
+    article_index, excerpts, place_index, places_downstream, Article, Paragraph, Place, Voice,
+    ARTICLES,
+};
+use crate::dom::{self, heading_id};
 use crate::route::Route;
+use crate::words::{passage_count, passages};
 use leptos::prelude::*;
 
-/// The id of the reader view's container.
-pub const READER_ID: &str = "reader";
-
-/// The id of a place's heading, which takes focus when the place opens.
-pub fn heading_id(place_id: &str) -> String {
-    format!("heading-{place_id}")
-}
+/// Longest teaser of a story in the overview, in characters.
+const TEASER_CHARS: usize = 160;
 
 /// The panel.
 #[component]
 pub fn Panel() -> impl IntoView {
     view! {
-        <aside class="panel" aria-label="Place details">
+        <aside class=dom::PANEL aria-label="Place details">
             // On narrow screens the panel is a bottom sheet: a peek, or most of the screen. The
             // live page shows this handle, which alone can raise it.
-            <button type="button" id="sheet-toggle" class="sheet-toggle" aria-expanded="false" hidden>
+            <button type="button" id=dom::SHEET_TOGGLE class="sheet-toggle" aria-expanded="false" hidden>
                 "Show more of the panel"
             </button>
+            // The live page shows it, and points it at the paragraph, when a place is opened
+            // from the reader.
+            <a id=dom::BACK_TO_TEXT class="close back-to-text" href="#/" hidden>
+                "Back to the text"
+            </a>
             <Overview />
             {places_downstream()
                 .into_iter()
@@ -43,35 +48,100 @@ pub fn Panel() -> impl IntoView {
     }
 }
 
-/// What the panel says before a place is chosen.
+/// What the panel says before a place is chosen: the stories, each with a way into it, then
+/// the places with how many passages each.
 #[component]
 fn Overview() -> impl IntoView {
     view! {
-        <div class="overview" id="overview">
+        <div class="overview" id=dom::OVERVIEW>
             <h2>"The Yalu border"</h2>
             <p>
                 "The Yalu River divides China from North Korea for some 800 km. "
-                "Choose the river or a town on the map to read what travellers wrote about it."
+                "Choose the river or a town on the map to read what travellers wrote about it, "
+                "or read a story from the start: the map follows the text."
             </p>
+            <h3>"Stories"</h3>
+            <ul class="stories">
+                {ARTICLES.iter().map(|a| view! { <Story article=a /> }).collect_view()}
+            </ul>
+            <h3>"Places"</h3>
+            <ul class="place-counts">
+                {places_downstream()
+                    .into_iter()
+                    .map(|p| {
+                        view! {
+                            <li>
+                                <a href=Route::Place(place_index(p)).to_hash()>{p.name}</a>
+                                " · "
+                                {passages(excerpts(p).count())}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
         </div>
     }
 }
 
-/// "1 passage", "3 passages": how many passages, as the panel and the announcement say it.
-pub fn passages(n: usize) -> String {
-    if n == 1 {
-        "1 passage".to_owned()
-    } else {
-        format!("{n} passages")
+/// A story in the overview: title, credit, a teaser from its text, its length, the places it
+/// names, and a link to read it from the first paragraph.
+#[component]
+fn Story(article: &'static Article) -> impl IntoView {
+    let named: Vec<&str> = places_downstream()
+        .into_iter()
+        .filter(|p| {
+            let i = place_index(p);
+            article
+                .paragraphs
+                .iter()
+                .any(|para| para.mentions.iter().any(|m| m.place == i))
+        })
+        .map(|p| p.name)
+        .collect();
+    let opening = article
+        .paragraphs
+        .iter()
+        .find(|p| p.voice == Voice::Post)
+        .map_or("", |p| p.text);
+    view! {
+        <li class="story">
+            <p class="story-title">{article.title}</p>
+            <p class="byline">{byline(article)}</p>
+            <p class="teaser">{teaser(opening)}</p>
+            <p class="story-facts">
+                {format!("{} paragraphs · names {}", article.paragraphs.len(), named.join(", "))}
+            </p>
+            <a class="link read" href=Route::Read(article_index(article), 0).to_hash()>
+                "Read" <span class="visually-hidden">{format!(" {}", article.title)}</span>
+            </a>
+        </li>
     }
 }
 
-/// The line above a place's passages; for none, the empty state says so.
-pub fn passage_count(n: usize, name: &str) -> String {
-    match n {
-        0 => format!("No passage of the articles mentions {name}."),
-        n => passages(n),
+/// Who wrote an article and where, as the reader and the overview credit it.
+pub fn byline(article: &Article) -> String {
+    match (article.author, article.publication) {
+        (Some(au), Some(pu)) => format!("By {au}, {pu}"),
+        (Some(au), None) => format!("By {au}"),
+        (None, Some(pu)) => pu.to_owned(),
+        (None, None) => "Author unknown".to_owned(),
     }
+}
+
+/// One line from the start of a text: its first sentence, cut at a word before
+/// `TEASER_CHARS` characters (with an ellipsis) when longer; line breaks become spaces.
+pub fn teaser(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence = flat
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && flat[i + c.len_utf8()..].starts_with(' '))
+        .map_or(flat.as_str(), |(i, c)| &flat[..i + c.len_utf8()]);
+    if sentence.chars().count() <= TEASER_CHARS {
+        return sentence.to_owned();
+    }
+    let cut: String = sentence.chars().take(TEASER_CHARS).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':']))
 }
 
 /// How a passage is credited: the article, or the reader who commented on it.
@@ -142,13 +212,24 @@ mod tests {
     use crate::atlas::ARTICLES;
 
     #[test]
-    fn the_count_line_has_an_empty_state() {
-        assert_eq!(
-            passage_count(0, "Sinuiju"),
-            "No passage of the articles mentions Sinuiju."
+    fn a_teaser_is_the_first_sentence_cut_at_a_word() {
+        assert_eq!(teaser("Short one. Then more."), "Short one.");
+        assert_eq!(teaser("Line\nbreak here! Next"), "Line break here!");
+        assert_eq!(teaser("No full stop at all"), "No full stop at all");
+        assert_eq!(teaser("Mr.Smith went home. Then"), "Mr.Smith went home.");
+        let long = "word ".repeat(60);
+        let t = teaser(&long);
+        assert!(
+            t.ends_with("word…") && t.chars().count() <= TEASER_CHARS + 1,
+            "{t}"
         );
-        assert_eq!(passage_count(1, "x"), "1 passage");
-        assert_eq!(passage_count(9, "x"), "9 passages");
+        for a in &ARTICLES {
+            let t = teaser(a.paragraphs[0].text);
+            assert!(
+                !t.is_empty() && t.chars().count() <= TEASER_CHARS + 1,
+                "{t}"
+            );
+        }
     }
 
     #[test]

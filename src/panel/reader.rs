@@ -1,7 +1,8 @@
 //! The reader view: both articles in full, place names as buttons that open the place.
 
-use super::READER_ID;
+use super::byline;
 use crate::atlas::{place_index, Voice, ARTICLES, PLACES};
+use crate::dom::{self, title_id};
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -9,7 +10,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Reader() -> impl IntoView {
     view! {
-        <div class="reader" id=READER_ID>
+        <div class=dom::READER id=dom::READER>
+            <StoryBar />
             <a class="close" href="#/">
                 "Close the reader"
             </a>
@@ -19,15 +21,10 @@ pub fn Reader() -> impl IntoView {
                 .map(|(ai, a)| {
                     let mut previous: Option<Voice> = None;
                     view! {
-                        <article class="article" aria-labelledby=format!("title-{}", a.id)>
-                            <h2 id=format!("title-{}", a.id)>{a.title}</h2>
+                        <article class="article" aria-labelledby=title_id(a.id)>
+                            <h2 id=title_id(a.id)>{a.title}</h2>
                             <p class="byline">
-                                {match (a.author, a.publication) {
-                                    (Some(au), Some(pu)) => format!("By {au}, {pu}"),
-                                    (Some(au), None) => format!("By {au}"),
-                                    (None, Some(pu)) => pu.to_owned(),
-                                    (None, None) => "Author unknown".to_owned(),
-                                }}
+                                {byline(a)}
                                 {a.title_given.then_some(" · untitled in the source; title given by the atlas")}
                             </p>
                             {a
@@ -51,7 +48,7 @@ pub fn Reader() -> impl IntoView {
                                         {by}
                                         <p
                                             id=Route::Read(ai, i).to_path()
-                                            class="paragraph"
+                                            class=dom::PARAGRAPH
                                             class:comment=is_comment
                                             tabindex="-1"
                                         >
@@ -82,6 +79,35 @@ pub fn Reader() -> impl IntoView {
                     }
                 })
                 .collect_view()}
+        </div>
+    }
+}
+
+/// Story mode's bar, pinned above the text: where the reader is, stepping between paragraphs
+/// that name places, following, and on phones the map's toggle. The live page shows it: its
+/// buttons do nothing without it.
+#[component]
+fn StoryBar() -> impl IntoView {
+    view! {
+        <div id=dom::STORY_BAR class="story-bar" role="group" aria-label="Story" hidden>
+            <div class="story-buttons">
+                <button type="button" id=dom::PREVIOUS_PLACE>
+                    "Previous place"
+                </button>
+                <button type="button" id=dom::NEXT_PLACE>
+                    "Next place"
+                </button>
+                <button type="button" id=dom::FOLLOW class="follow" aria-pressed="true">
+                    "Follow the text"
+                </button>
+                <button type="button" id=dom::MAP_TOGGLE class="map-toggle" aria-expanded="true">
+                    "Hide the map"
+                </button>
+            </div>
+            <p id=dom::PROGRESS class="progress"></p>
+            <p id=dom::FOLLOW_PAUSED class="paused" hidden>
+                "Paused while you move the map"
+            </p>
         </div>
     }
 }

@@ -1,0 +1,538 @@
+//! Story mode: in the reader the paragraph crossing the reading line is current. Its places are
+//! marked on the map, which glides to frame them; after the reader has rested on it for a
+//! second the address moves to it (without a history entry) and the live region says its
+//! places, once. "Previous place" and "Next place" step between paragraphs that name places,
+//! and "Follow the text" resumes following after the reader has moved the map, or stops it.
+//!
+//! Which paragraph is current is decided by `crate::story` from what one IntersectionObserver
+//! reports; nothing here reads layout while the page scrolls.
+
+use super::map::{glide, MapHandle};
+use super::panel::Parts;
+use super::{by_id, focus, listen, mark, set, show, truth};
+use crate::atlas::{PlaceSet, CONTENTS, PINS};
+use crate::dom;
+use crate::map::view::View;
+use crate::route::Route;
+use crate::story::{self, AboveLine, READING_LINE};
+use crate::words;
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::{closure::Closure, JsCast};
+use web_sys::{Element, Event, IntersectionObserver, IntersectionObserverEntry};
+
+/// How long the reader rests on a paragraph before the address and the live region follow it.
+const REST_MS: f64 = 1000.0;
+/// Zoomed in further than this, a paragraph that names only the river shows the whole river.
+const RIVER_ZOOM: f32 = 1.5;
+
+/// Whether the map follows the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Following {
+    /// It does.
+    On,
+    /// The reader moved the map; it waits for "Follow the text" or a chosen paragraph.
+    Paused,
+    /// The reader turned it off.
+    Off,
+}
+
+/// Story mode's state, shared by its listeners. The page has one reader and one thread.
+struct Story {
+    route: RwSignal<Route>,
+    map: MapHandle,
+    say: RwSignal<String>,
+    /// The reader's paragraphs in reading order (`crate::story` numbers them the same way).
+    paragraphs: Vec<Element>,
+    /// Each place's control on the map, by place index.
+    markers: Vec<Option<Element>>,
+    /// The current paragraph, in reading order.
+    current: RwSignal<Option<usize>>,
+    following: RwSignal<Following>,
+    above: RefCell<AboveLine>,
+    observer: RefCell<Option<IntersectionObserver>>,
+    on_intersect: Closure<dyn FnMut(js_sys::Array)>,
+    /// The reading line in viewport pixels, and the window width it was measured at.
+    line: Cell<(f64, f64)>,
+    /// When the page last scrolled, and the paragraph last said in the live region.
+    last_scroll: Cell<f64>,
+    said: Cell<Option<usize>>,
+    /// The next current paragraph is framed at once, not glided to (a link opened the reader).
+    at_once: Cell<bool>,
+    /// The paragraph marked current in the text.
+    marked: Cell<Option<usize>>,
+}
+
+/// Makes story mode live.
+pub fn start(route: RwSignal<Route>, map: MapHandle, say: RwSignal<String>, parts: &Parts) {
+    let Some(reader) = by_id(dom::READER) else {
+        return;
+    };
+    let paragraphs = elements(&reader, &dom::class(dom::PARAGRAPH));
+    let total = CONTENTS.last().map_or(0, |c| c.first + c.paragraphs);
+    if paragraphs.len() != total {
+        return;
+    }
+    let story: Rc<Story> = Rc::new_cyclic(|me: &std::rc::Weak<Story>| {
+        let me = me.clone();
+        Story {
+            route,
+            map,
+            say,
+            paragraphs,
+            markers: parts.markers.clone(),
+            current: RwSignal::new(None),
+            following: RwSignal::new(Following::On),
+            above: RefCell::new(AboveLine::default()),
+            observer: RefCell::new(None),
+            on_intersect: Closure::new(move |entries: js_sys::Array| {
+                if let Some(story) = me.upgrade() {
+                    story.intersected(entries);
+                }
+            }),
+            line: Cell::new((0.0, -1.0)),
+            last_scroll: Cell::new(0.0),
+            said: Cell::new(None),
+            at_once: Cell::new(false),
+            marked: Cell::new(None),
+        }
+    });
+    controls(&story);
+    listeners(&story);
+    effects(&story);
+}
+
+/// The elements under `root` that `selector` finds, in document order.
+fn elements(root: &Element, selector: &str) -> Vec<Element> {
+    root.query_selector_all(selector)
+        .ok()
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The milliseconds since the page started.
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+impl Story {
+    /// The paragraph the route names, in reading order, when the reader is open.
+    fn routed(&self) -> Option<usize> {
+        self.route
+            .get_untracked()
+            .paragraph()
+            .map(|(a, p)| story::flat(a, p))
+    }
+
+    /// Measures where the reading line is: `READING_LINE` down the part of the window where
+    /// the text scrolls (the panel beside the map, or on a phone the window below the pinned
+    /// map). Then watches the paragraphs against it. The line stays where it is in pixels when
+    /// only the window's height changes, as it does when a phone's address bar shows or hides.
+    fn measure(&self) {
+        let Some(panel) = self.paragraphs[0]
+            .closest(&dom::class(dom::PANEL))
+            .ok()
+            .flatten()
+        else {
+            return;
+        };
+        let width = window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .unwrap_or(0.0);
+        let height = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let (mut line, measured_at) = self.line.get();
+        if measured_at != width {
+            let (top, visible, scroller_top) = if panel.scroll_height() > panel.client_height() {
+                let r = panel.get_bounding_client_rect();
+                (r.top(), f64::from(panel.client_height()), r.top())
+            } else {
+                // The window scrolls the text; a pinned map covers its top.
+                let map_bottom = super::first(&dom::class(dom::MAP))
+                    .map_or(0.0, |m| m.get_bounding_client_rect().height());
+                (map_bottom, height - map_bottom, 0.0)
+            };
+            line = top + visible * f64::from(READING_LINE);
+            self.line.set((line, width));
+            // A paragraph scrolled "to the line" puts its top just above it.
+            if let Some(root) = document().document_element() {
+                if let Some(root) = root.dyn_ref::<web_sys::HtmlElement>() {
+                    let margin = (line - scroller_top - 4.0).max(0.0) as i32;
+                    let _ = root
+                        .style()
+                        .set_property("--reading-line", &format!("{margin}px"));
+                }
+            }
+        }
+        // The band watched is the window above the line.
+        let options = web_sys::IntersectionObserverInit::new();
+        let below = (height - line).max(0.0) as i32;
+        options.set_root_margin(&format!("0px 0px -{below}px 0px"));
+        let Ok(observer) = IntersectionObserver::new_with_options(
+            self.on_intersect.as_ref().unchecked_ref(),
+            &options,
+        ) else {
+            return;
+        };
+        for p in &self.paragraphs {
+            observer.observe(p);
+        }
+        if let Some(old) = self.observer.replace(Some(observer)) {
+            old.disconnect();
+        }
+    }
+
+    /// What the observer saw: each paragraph that moved above or below the line.
+    fn intersected(&self, entries: js_sys::Array) {
+        {
+            let mut above = self.above.borrow_mut();
+            for entry in entries.iter() {
+                let entry: IntersectionObserverEntry = entry.unchecked_into();
+                let target = entry.target();
+                if let Some(i) = self.paragraphs.iter().position(|p| *p == target) {
+                    above.set(i, entry.is_intersecting());
+                }
+            }
+        }
+        if self.routed().is_some() {
+            let now = self.above.borrow().current().unwrap_or(0);
+            if self.current.get_untracked() != Some(now) {
+                self.current.set(Some(now));
+            }
+        }
+    }
+
+    /// Makes paragraph `i` current by scrolling it to the reading line, as a reader would;
+    /// `focus` also moves keyboard focus to it.
+    fn go_to(&self, i: usize, focus_it: bool) {
+        let Some(p) = self.paragraphs.get(i) else {
+            return;
+        };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        p.scroll_into_view_with_scroll_into_view_options(&options);
+        if focus_it {
+            focus(p);
+        }
+        if self.following.get_untracked() == Following::Paused {
+            self.following.set(Following::On);
+        }
+        self.current.set(Some(i));
+    }
+
+    /// Marks paragraph `i` and its places, frames them on the map, and shows the progress.
+    fn show_current(&self, i: usize) {
+        if let Some(old) = self
+            .marked
+            .replace(Some(i))
+            .and_then(|b| self.paragraphs.get(b))
+        {
+            mark(old, "current", false);
+        }
+        if let Some(p) = self.paragraphs.get(i) {
+            mark(p, "current", true);
+        }
+        let places = story::places_of(i);
+        self.mark_places(places);
+        if let Some((a, p)) = story::unflat(i) {
+            if let Some(el) = by_id(dom::PROGRESS) {
+                el.set_text_content(Some(&format!(
+                    "{} · {}",
+                    words::progress(a, p),
+                    CONTENTS[a].title
+                )));
+            }
+        }
+        for (id, to) in [
+            (dom::PREVIOUS_PLACE, story::previous_place(i)),
+            (dom::NEXT_PLACE, story::next_place(i)),
+        ] {
+            if let Some(b) = by_id(id) {
+                let _ = b.toggle_attribute_with_force("disabled", to.is_none());
+            }
+        }
+        let at_once = self.at_once.replace(false);
+        if self.following.get_untracked() == Following::On {
+            self.frame(places, at_once);
+        }
+    }
+
+    /// Marks the places of `places` current on the map; the others lose the mark.
+    fn mark_places(&self, places: PlaceSet) {
+        for (j, marker) in self.markers.iter().enumerate() {
+            let Some(el) = marker else { continue };
+            let on = places.has(j);
+            mark(el, "current", on);
+            if on {
+                set(el, "aria-current", "true");
+            } else {
+                let _ = el.remove_attribute("aria-current");
+            }
+        }
+    }
+
+    /// Moves the map to frame `places` when they are out of view or too small; a paragraph that
+    /// names none keeps the last framing. `at_once` cuts to the view instead of gliding.
+    fn frame(&self, places: PlaceSet, at_once: bool) {
+        if places.is_empty() {
+            return;
+        }
+        let points: Vec<(f32, f32)> = places
+            .indices()
+            .filter_map(|j| PINS.get(j))
+            .filter(|pin| pin.city)
+            .map(|pin| (pin.x, pin.y))
+            .collect();
+        let now = self.map.view.get_untracked();
+        let target = match View::framing(&points) {
+            Some(target) if !now.frames(&points, target) => target,
+            Some(_) => return,
+            // Only the river: it runs across the whole frame.
+            None if now.k > RIVER_ZOOM => View::default(),
+            None => return,
+        };
+        if at_once {
+            self.map.view.set(target);
+        } else {
+            glide(self.map.view, target);
+        }
+    }
+
+    /// After a second on the same paragraph with no scrolling: the address moves to it and the
+    /// live region says its places, unless it said them last.
+    fn rest(self: &Rc<Self>, i: usize) {
+        let story = self.clone();
+        set_timeout(
+            move || {
+                if story.current.get_untracked() != Some(i) || story.routed().is_none() {
+                    return;
+                }
+                let quiet_for = now_ms() - story.last_scroll.get();
+                if quiet_for < REST_MS {
+                    // Still scrolling within the paragraph: wait for the rest of the second.
+                    return story.rest_after(i, REST_MS - quiet_for);
+                }
+                if let Some((a, p)) = story::unflat(i) {
+                    super::router::replace(story.route, Route::Read(a, p));
+                    story.announce(i);
+                }
+            },
+            Duration::from_millis(REST_MS as u64),
+        );
+    }
+
+    /// `rest`, checked again after `ms` milliseconds.
+    fn rest_after(self: &Rc<Self>, i: usize, ms: f64) {
+        let story = self.clone();
+        set_timeout(
+            move || {
+                // The shortened wait ends as a full one would.
+                story.last_scroll.set(now_ms() - REST_MS);
+                story.rest(i);
+            },
+            Duration::from_millis(ms.max(0.0) as u64),
+        );
+    }
+
+    /// Says paragraph `i`'s places in the live region, unless they were the last said.
+    fn announce(&self, i: usize) {
+        if self.said.replace(Some(i)) == Some(i) {
+            return;
+        }
+        if let Some((a, p)) = story::unflat(i) {
+            let words = words::paragraph_announcement(a, p);
+            if !words.is_empty() {
+                self.say.set(words);
+            }
+        }
+    }
+}
+
+/// The story bar's buttons: stepping, following, and the map's toggle on phones.
+fn controls(story: &Rc<Story>) {
+    if let Some(bar) = by_id(dom::STORY_BAR) {
+        // Its controls do nothing without the live page, so it appears with it.
+        show(&bar, true);
+    }
+    for (id, next) in [
+        (
+            dom::PREVIOUS_PLACE,
+            story::previous_place as fn(usize) -> Option<usize>,
+        ),
+        (dom::NEXT_PLACE, story::next_place),
+    ] {
+        let Some(button) = by_id(id) else { continue };
+        let story = story.clone();
+        listen(&button, "click", move |_: Event| {
+            let from = story.current.get_untracked().unwrap_or(0);
+            if let Some(to) = next(from) {
+                story.go_to(to, true);
+                story.announce(to);
+            }
+        });
+    }
+    if let Some(button) = by_id(dom::FOLLOW) {
+        let s = story.clone();
+        listen(&button, "click", move |_: Event| {
+            let next = match s.following.get_untracked() {
+                Following::On => Following::Off,
+                Following::Paused | Following::Off => Following::On,
+            };
+            s.following.set(next);
+            if let (Following::On, Some(i)) = (next, s.current.get_untracked()) {
+                s.frame(story::places_of(i), false);
+            }
+        });
+        let hint = by_id(dom::FOLLOW_PAUSED);
+        let following = story.following;
+        Effect::new(move |_| {
+            let now = following.get();
+            set(&button, "aria-pressed", truth(now == Following::On));
+            if let Some(h) = &hint {
+                show(h, now == Following::Paused);
+            }
+        });
+    }
+    if let Some(button) = by_id(dom::MAP_TOGGLE) {
+        let s = story.clone();
+        let toggle = button.clone();
+        listen(&toggle, "click", move |_: Event| {
+            let Some(root) = document().document_element() else {
+                return;
+            };
+            let hidden = !root.class_list().contains(dom::MAP_HIDDEN);
+            mark(&root, dom::MAP_HIDDEN, hidden);
+            set(&button, "aria-expanded", truth(!hidden));
+            button.set_text_content(Some(if hidden {
+                "Show the map"
+            } else {
+                "Hide the map"
+            }));
+            // The text's visible part changed: the line moves with it.
+            s.line.set((0.0, -1.0));
+            s.measure();
+        });
+    }
+}
+
+/// Scrolling, resizing, keyboard focus in the text, and the reader's own moves of the map.
+fn listeners(story: &Rc<Story>) {
+    // Scrolling only notes the time (no layout is read): the rest waits for it to stop. Scroll
+    // events do not bubble, so the panel's reach the document in the capture phase.
+    let s = story.clone();
+    let on_scroll = Closure::<dyn FnMut()>::new(move || s.last_scroll.set(now_ms()));
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(true);
+    options.set_passive(true);
+    let _ = document().add_event_listener_with_callback_and_add_event_listener_options(
+        "scroll",
+        on_scroll.as_ref().unchecked_ref(),
+        &options,
+    );
+    on_scroll.forget();
+
+    let s = story.clone();
+    let resized = Rc::new(Cell::new(false));
+    listen(&window(), "resize", move |_: Event| {
+        // Once a frame at most, and only while reading.
+        if resized.replace(true) {
+            return;
+        }
+        let (s, resized) = (s.clone(), resized.clone());
+        request_animation_frame(move || {
+            resized.set(false);
+            if s.routed().is_some() {
+                s.measure();
+            }
+        });
+    });
+
+    // Tabbing to a place name (or a paragraph) in the text makes its paragraph current. A
+    // pointer's focus is left alone: the click it starts opens the place.
+    let s = story.clone();
+    if let Some(reader) = by_id(dom::READER) {
+        listen(&reader, "focusin", move |ev: Event| {
+            let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                return;
+            };
+            if !target.matches(":focus-visible").unwrap_or(false) {
+                return;
+            }
+            let para = target
+                .closest(&dom::class(dom::PARAGRAPH))
+                .ok()
+                .flatten()
+                .and_then(|p| s.paragraphs.iter().position(|q| *q == p));
+            if let Some(i) = para.filter(|&i| s.current.get_untracked() != Some(i)) {
+                s.go_to(i, false);
+            }
+        });
+    }
+}
+
+/// What follows from the route, the current paragraph and the reader's moves of the map.
+fn effects(story: &Rc<Story>) {
+    // Opening the reader, or a link to another paragraph, goes to the route's paragraph with
+    // the map already framed. Story mode's own address changes are the current paragraph
+    // already, and do nothing here.
+    let s = story.clone();
+    Effect::new(move |before: Option<Route>| {
+        let now = s.route.get();
+        match (now.paragraph(), before) {
+            (Some((a, p)), before) => {
+                let i = story::flat(a, p);
+                let opened = !matches!(before, Some(Route::Read(..)));
+                if opened || s.current.get_untracked() != Some(i) {
+                    let s = s.clone();
+                    // Once the reader is shown and laid out.
+                    request_animation_frame(move || {
+                        s.measure();
+                        s.at_once.set(true);
+                        s.go_to(i, true);
+                    });
+                }
+            }
+            (None, Some(Route::Read(..))) => {
+                s.mark_places(PlaceSet::default());
+                s.said.set(None);
+            }
+            _ => {}
+        }
+        now
+    });
+
+    let s = story.clone();
+    Effect::new(move |_| {
+        if let Some(i) = s.current.get() {
+            if s.routed().is_some() {
+                s.show_current(i);
+                s.rest(i);
+            }
+        }
+    });
+
+    // The reader's own move of the map pauses following, in the reader.
+    let s = story.clone();
+    Effect::new(move |before: Option<u32>| {
+        let moves = s.map.moved_by_reader.get();
+        if before.is_some_and(|b| b != moves)
+            && s.routed().is_some()
+            && s.following.get_untracked() == Following::On
+        {
+            s.following.set(Following::Paused);
+        }
+        moves
+    });
+}

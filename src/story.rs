@@ -1,0 +1,200 @@
+//! Story mode's pure logic: which paragraph of the reader is current for a scroll position, and
+//! where the previous or next paragraph that names a place is. No browser here: the live page
+//! (`crate::live::follow`) feeds it what one IntersectionObserver reports and applies its
+//! answers; the tests below check it natively.
+//!
+//! Paragraphs are numbered across all articles in reading order (the reader shows the articles
+//! one after another): paragraph `p` of article `a` is `CONTENTS[a].first + p`.
+
+use crate::atlas::{PlaceSet, CONTENTS, PARAGRAPH_PLACES};
+
+/// Where the reading line sits: this fraction of the text column's visible height from its top.
+pub const READING_LINE: f32 = 0.4;
+
+/// The current paragraph for paragraph tops `tops` (in reading order, in the same pixels as
+/// `line`): the last one whose top is at or above the reading line, so a paragraph stays current
+/// from the moment its top crosses the line until the next one's does, gaps between them
+/// included. Before the first has reached the line, the first is current. `None` for no
+/// paragraphs.
+pub fn current_at(tops: &[f32], line: f32) -> Option<usize> {
+    if tops.is_empty() {
+        return None;
+    }
+    Some(tops.iter().rposition(|&top| top <= line).unwrap_or(0))
+}
+
+/// The paragraphs whose box lies at least partly above the reading line (and below the top of
+/// the observed band), as an IntersectionObserver reports them: one change at a time, in any
+/// order and in any grouping. Its answer depends only on the last state reported for each
+/// paragraph, never on the order of the reports, so a fast fling, a jump or a reload ends on
+/// the same paragraph as slow scrolling. With every paragraph's state up to date it is
+/// `current_at` for the tops on screen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AboveLine {
+    above: Vec<bool>,
+}
+
+impl AboveLine {
+    /// Records whether paragraph `i` now reaches above the reading line.
+    pub fn set(&mut self, i: usize, above: bool) {
+        if i >= self.above.len() {
+            self.above.resize(i + 1, false);
+        }
+        self.above[i] = above;
+    }
+
+    /// The current paragraph: the last one reaching above the line; `None` when none does (the
+    /// reader is hidden, or scrolled above its first paragraph).
+    pub fn current(&self) -> Option<usize> {
+        self.above.iter().rposition(|&a| a)
+    }
+}
+
+/// (article, paragraph) of reading-order paragraph `i`.
+pub fn unflat(i: usize) -> Option<(usize, usize)> {
+    CONTENTS
+        .iter()
+        .enumerate()
+        .find(|(_, c)| (c.first..c.first + c.paragraphs).contains(&i))
+        .map(|(a, c)| (a, i - c.first))
+}
+
+/// The reading-order number of paragraph `p` of article `a`.
+pub fn flat(a: usize, p: usize) -> usize {
+    CONTENTS.get(a).map_or(0, |c| c.first) + p
+}
+
+/// The places reading-order paragraph `i` names.
+pub fn places_of(i: usize) -> PlaceSet {
+    PARAGRAPH_PLACES.get(i).copied().unwrap_or_default()
+}
+
+/// The next paragraph after `i` that names a place, across articles.
+pub fn next_place(i: usize) -> Option<usize> {
+    (i + 1..PARAGRAPH_PLACES.len()).find(|&j| !places_of(j).is_empty())
+}
+
+/// The last paragraph before `i` that names a place, across articles.
+pub fn previous_place(i: usize) -> Option<usize> {
+    (0..i.min(PARAGRAPH_PLACES.len()))
+        .rev()
+        .find(|&j| !places_of(j).is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn the_paragraph_crossing_the_line_is_current_and_stays_so_through_the_gap_after_it() {
+        // Three paragraphs, 100 px tall with 20 px between them.
+        let tops = [0.0, 120.0, 240.0];
+        assert_eq!(current_at(&tops, 50.0), Some(0));
+        assert_eq!(
+            current_at(&tops, 110.0),
+            Some(0),
+            "in the gap after the first"
+        );
+        assert_eq!(
+            current_at(&tops, 120.0),
+            Some(1),
+            "a top on the line counts"
+        );
+        assert_eq!(current_at(&tops, 1000.0), Some(2));
+        assert_eq!(current_at(&tops, -10.0), Some(0), "above the first");
+        assert_eq!(current_at(&[], 10.0), None);
+    }
+
+    #[test]
+    fn reports_in_any_order_give_the_same_paragraph() {
+        let mut slow = AboveLine::default();
+        for i in 0..5 {
+            slow.set(i, true);
+        }
+        let mut fling = AboveLine::default();
+        // A fast jump: one report of everything, the last paragraphs first.
+        for i in (0..5).rev() {
+            fling.set(i, true);
+        }
+        assert_eq!(slow.current(), Some(4));
+        assert_eq!(fling.current(), Some(4));
+        // Scrolling back up: the lower paragraphs drop below the line again.
+        fling.set(4, false);
+        fling.set(3, false);
+        assert_eq!(fling.current(), Some(2));
+        assert_eq!(AboveLine::default().current(), None);
+    }
+
+    proptest! {
+        /// Fed each paragraph's state in a shuffled order, the observer's model agrees with the
+        /// positions: a paragraph reaches above the line when its top is at or above it and its
+        /// bottom below the band's top.
+        #[test]
+        fn the_observer_model_agrees_with_the_positions(
+            heights in proptest::collection::vec(10.0f32..400.0, 1..40),
+            gap in 0.0f32..40.0,
+            scroll in 0.0f32..8000.0,
+            order in any::<u64>(),
+        ) {
+            let line = 300.0;
+            let mut tops = Vec::new();
+            let mut y = 0.0;
+            for h in &heights {
+                tops.push(y - scroll);
+                y += h + gap;
+            }
+            let mut model = AboveLine::default();
+            let mut ids: Vec<usize> = (0..tops.len()).collect();
+            // A cheap shuffle from `order`.
+            let n = ids.len();
+            for i in 0..n {
+                let j = ((order >> (i % 60)) as usize + i * 7) % n;
+                ids.swap(i, j);
+            }
+            for i in ids {
+                let (top, bottom) = (tops[i], tops[i] + heights[i]);
+                model.set(i, top <= line && bottom > -500.0);
+            }
+            let expected = current_at(&tops, line);
+            match model.current() {
+                Some(c) => prop_assert_eq!(Some(c), expected),
+                // None above the line: the page is above its first paragraph, or a paragraph
+                // taller than the band is scrolled past; positions still say the first or
+                // that last one.
+                None => prop_assert!(expected == Some(0) || tops.iter().all(|&t| t <= line)),
+            }
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_numbered_across_articles_in_reading_order() {
+        let last = CONTENTS.len() - 1;
+        let total = CONTENTS[last].first + CONTENTS[last].paragraphs;
+        for i in 0..total {
+            let (a, p) = unflat(i).unwrap();
+            assert_eq!(flat(a, p), i);
+        }
+        assert_eq!(unflat(total), None);
+        assert_eq!(flat(1, 0), CONTENTS[0].paragraphs);
+    }
+
+    #[test]
+    fn stepping_finds_the_paragraphs_that_name_places() {
+        let named: Vec<usize> = (0..PARAGRAPH_PLACES.len())
+            .filter(|&i| !places_of(i).is_empty())
+            .collect();
+        assert!(named.len() > 2);
+        for pair in named.windows(2) {
+            assert_eq!(next_place(pair[0]), Some(pair[1]));
+            assert_eq!(previous_place(pair[1]), Some(pair[0]));
+            // From a paragraph between the two, too.
+            if pair[1] > pair[0] + 1 {
+                assert_eq!(next_place(pair[0] + 1), Some(pair[1]));
+                assert_eq!(previous_place(pair[1] - 1), Some(pair[0]));
+            }
+        }
+        assert_eq!(next_place(*named.last().unwrap()), None);
+        assert_eq!(previous_place(named[0]), None);
+    }
+}
