@@ -146,6 +146,40 @@ const PAN = `
   requestAnimationFrame(step);
 `;
 
+// In the page: story mode over the longest article. Opens the reader at its first paragraph,
+// waits for it to settle, then scrolls the text from top to bottom, a step a frame for 3
+// seconds, as a steady reader's flick would. Returns the frames, the longest task and the
+// layout shift seen meanwhile. (The bench reads the main thread's script time around it.)
+const SCROLL = `
+  const done = arguments[arguments.length - 1];
+  const articles = [...document.querySelectorAll('article')];
+  if (!articles.length || !document.getElementById('story-bar')) return done(null);
+  const longest = articles.reduce((a, b) => (b.querySelectorAll('p[tabindex]').length > a.querySelectorAll('p[tabindex]').length ? b : a));
+  const first = longest.querySelector('p[tabindex]');
+  location.hash = '#' + first.id;
+  setTimeout(() => {
+    const panel = document.querySelector('aside');
+    const scroller = panel.scrollHeight > panel.clientHeight ? panel : document.scrollingElement;
+    const from = scroller.scrollTop;
+    const to = longest.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    let longTask = 0, shift = 0;
+    const tasks = new PerformanceObserver((l) => l.getEntries().forEach((e) => (longTask = Math.max(longTask, e.duration))));
+    tasks.observe({ type: 'longtask' });
+    const shifts = new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) shift += e.value; }));
+    shifts.observe({ type: 'layout-shift' });
+    const start = performance.now();
+    let frames = 0;
+    const step = (now) => {
+      const t = Math.min(1, (now - start) / 3000);
+      frames++;
+      scroller.scrollTop = from + (to - from) * t;
+      if (t < 1) requestAnimationFrame(step);
+      else setTimeout(() => { tasks.disconnect(); shifts.disconnect(); done({ frames, longTask, shift }); }, 100);
+    };
+    requestAnimationFrame(step);
+  }, 1500);
+`;
+
 async function measureLoad(browser, url, setting) {
   const cdp = (cmd, params = {}) => browser.cmd('POST', '/goog/cdp/execute', { cmd, params });
   await cdp('Network.enable');
@@ -171,7 +205,10 @@ async function measureLoad(browser, url, setting) {
   const panMs = ((await metric('TaskDuration')) - before) * 1000;
   await cdp('HeapProfiler.collectGarbage');
   const heap = await cdp('Runtime.getHeapUsage');
-  return { ...load, clicks, panPerFrame: panMs / frames, heap: heap.usedSize };
+  const scriptBefore = await metric('ScriptDuration');
+  const scroll = await browser.cmd('POST', '/execute/async', { script: SCROLL, args: [] });
+  if (scroll) scroll.scriptPerFrame = (((await metric('ScriptDuration')) - scriptBefore) * 1000) / scroll.frames;
+  return { ...load, clicks, panPerFrame: panMs / frames, heap: heap.usedSize, scroll };
 }
 
 const quantile = (xs, q) => {
@@ -267,6 +304,8 @@ row('click\'s own time, all markers', 'ms', (r) => r.clicks.map((c) => c[3]));
 row('  the same for a click on nothing', 'ms', (r) => r.clicks.map((c) => c[4]));
 row('pan: main-thread work per frame', 'ms', (r) => [r.panPerFrame]);
 row('JS heap after load', 'KB', (r) => [r.heap]);
+row('story scroll: script per frame', 'ms', (r) => (r.scroll ? [r.scroll.scriptPerFrame] : []));
+row('story scroll: longest task', 'ms', (r) => (r.scroll ? [r.scroll.longTask] : []));
 console.log(`wasm linear memory after load: ${fmt(quantile(results['unthrottled/atlas'].map((r) => r.wasmMemory), 0.5), 'KB')}`);
 console.log('\nfirst load on disk (gzip):');
 for (const f of sizes) console.log(`  ${f.kind.padEnd(5)} ${String(f.gzip).padStart(6)} B  ${f.name}`);
@@ -294,6 +333,15 @@ const checks = [
   (() => { const v = med('throttled/atlas', (r) => [r.panPerFrame]); return [`pan main-thread per frame throttled ${v.toFixed(1)} ms ≤ 8 ms`, v <= 8]; })(),
   (() => { const v = med('unthrottled/atlas', (r) => [r.heap]); return [`JS heap ${(v / 1e6).toFixed(2)} MB ≤ 2.5 MB`, v <= 2.5e6]; })(),
 ];
+const scrolls = results['throttled/atlas'].map((r) => r.scroll).filter(Boolean);
+if (scrolls.length) {
+  const script = quantile(scrolls.map((x) => x.scriptPerFrame), 0.5);
+  const longest = Math.max(...scrolls.map((x) => x.longTask));
+  const shift = Math.max(...scrolls.map((x) => x.shift));
+  checks.push([`story scroll throttled: script ${script.toFixed(2)} ms a frame ≤ 4 ms (median; the scroll's own stepping included)`, script <= 4]);
+  checks.push([`story scroll throttled: longest task ${longest.toFixed(0)} ms ≤ 50 ms (worst of ${scrolls.length})`, longest <= 50]);
+  checks.push([`story scroll throttled: layout shift ${shift.toFixed(4)} = 0 (worst)`, shift === 0]);
+} else checks.push(['story scroll: the page has no story mode to measure', false]);
 const requested = new Set(results['unthrottled/atlas'].flatMap((r) => r.files.map(kind)));
 checks.push([`requests only html, js, wasm, css, svg (${[...requested].sort().join(', ')})`, [...requested].every((k) => ['html', 'js', 'wasm', 'css', 'svg'].includes(k))]);
 if (lh) {

@@ -1,8 +1,5 @@
 //! Starts the live page; everything else lives in the library so tests can reach it.
 
-use leptos::prelude::Get;
-use wasm_bindgen::JsCast;
-
 // SAFETY: the page runs on one thread (the wasm is built without threads), so the allocator is
 // never used from two at once.
 #[cfg(target_arch = "wasm32")]
@@ -12,14 +9,5 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 
 fn main() {
     // dist/index.html is the whole page, pre-rendered; the live page takes it over in place.
-    // Leptos renders what the page says into the status region.
-    let Some(status) = leptos::prelude::document().get_element_by_id(yalu_atlas::dom::STATUS)
-    else {
-        return;
-    };
-    leptos::mount::mount_to(status.unchecked_into(), || {
-        let say = yalu_atlas::live::start();
-        move || say.get()
-    })
-    .forget();
+    yalu_atlas::live::start();
 }

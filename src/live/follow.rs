@@ -7,21 +7,20 @@
 //! Which paragraph is current is decided by `crate::story` from what one IntersectionObserver
 //! reports; nothing here reads layout while the page scrolls.
 
-use super::map::{glide, MapHandle};
 use super::panel::Parts;
-use super::{by_id, focus, listen, mark, set, show, truth};
+use super::{after, all_in, by_id, document, first, focus, listen, map, mark, next_frame};
+use super::{now_ms, router, say, set, show, truth, window};
 use crate::atlas::{PlaceSet, CONTENTS, PINS};
 use crate::dom;
 use crate::map::view::View;
 use crate::route::Route;
 use crate::story::{self, AboveLine, READING_LINE};
 use crate::words;
-use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{Element, Event, IntersectionObserver, IntersectionObserverEntry};
+use web_sys::{Element, Event, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
 
 /// How long the reader rests on a paragraph before the address and the live region follow it.
 const REST_MS: f64 = 1000.0;
@@ -41,16 +40,16 @@ enum Following {
 
 /// Story mode's state, shared by its listeners. The page has one reader and one thread.
 struct Story {
-    route: RwSignal<Route>,
-    map: MapHandle,
-    say: RwSignal<String>,
     /// The reader's paragraphs in reading order (`crate::story` numbers them the same way).
     paragraphs: Vec<Element>,
     /// Each place's control on the map, by place index.
     markers: Vec<Option<Element>>,
     /// The current paragraph, in reading order.
-    current: RwSignal<Option<usize>>,
-    following: RwSignal<Following>,
+    current: Cell<Option<usize>>,
+    following: Cell<Following>,
+    /// The "Follow the text" toggle and the note that following is paused.
+    follow_button: Option<Element>,
+    paused_note: Option<Element>,
     above: RefCell<AboveLine>,
     observer: RefCell<Option<IntersectionObserver>>,
     on_intersect: Closure<dyn FnMut(js_sys::Array)>,
@@ -66,11 +65,11 @@ struct Story {
 }
 
 /// Makes story mode live.
-pub fn start(route: RwSignal<Route>, map: MapHandle, say: RwSignal<String>, parts: &Parts) {
+pub fn start(parts: &Parts) {
     let Some(reader) = by_id(dom::READER) else {
         return;
     };
-    let paragraphs = elements(&reader, &dom::class(dom::PARAGRAPH));
+    let paragraphs = all_in(&reader, &dom::class(dom::PARAGRAPH));
     let total = CONTENTS.last().map_or(0, |c| c.first + c.paragraphs);
     if paragraphs.len() != total {
         return;
@@ -78,13 +77,12 @@ pub fn start(route: RwSignal<Route>, map: MapHandle, say: RwSignal<String>, part
     let story: Rc<Story> = Rc::new_cyclic(|me: &std::rc::Weak<Story>| {
         let me = me.clone();
         Story {
-            route,
-            map,
-            say,
             paragraphs,
             markers: parts.markers.clone(),
-            current: RwSignal::new(None),
-            following: RwSignal::new(Following::On),
+            current: Cell::new(None),
+            following: Cell::new(Following::On),
+            follow_button: by_id(dom::FOLLOW),
+            paused_note: by_id(dom::FOLLOW_PAUSED),
             above: RefCell::new(AboveLine::default()),
             observer: RefCell::new(None),
             on_intersect: Closure::new(move |entries: js_sys::Array| {
@@ -104,30 +102,32 @@ pub fn start(route: RwSignal<Route>, map: MapHandle, say: RwSignal<String>, part
     effects(&story);
 }
 
-/// The elements under `root` that `selector` finds, in document order.
-fn elements(root: &Element, selector: &str) -> Vec<Element> {
-    root.query_selector_all(selector)
-        .ok()
-        .map(|list| {
-            (0..list.length())
-                .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The milliseconds since the page started.
-fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
-
 impl Story {
     /// The paragraph the route names, in reading order, when the reader is open.
     fn routed(&self) -> Option<usize> {
-        self.route
-            .get_untracked()
+        router::current()
             .paragraph()
             .map(|(a, p)| story::flat(a, p))
+    }
+
+    /// Makes paragraph `i` current: marks it, its places and the progress, and frames them.
+    fn set_current(self: &Rc<Self>, i: usize) {
+        self.current.set(Some(i));
+        if self.routed().is_some() {
+            self.show_current(i);
+            self.rest(i);
+        }
+    }
+
+    /// Sets whether the map follows the text, as the toggle and its note show.
+    fn set_following(&self, now: Following) {
+        self.following.set(now);
+        if let Some(b) = &self.follow_button {
+            set(b, "aria-pressed", truth(now == Following::On));
+        }
+        if let Some(note) = &self.paused_note {
+            show(note, now == Following::Paused);
+        }
     }
 
     /// Measures where the reading line is: `READING_LINE` down the part of the window where
@@ -154,25 +154,28 @@ impl Story {
             .unwrap_or(0.0);
         let (mut line, measured_at) = self.line.get();
         if measured_at != width {
-            let (top, visible, scroller_top) = if panel.scroll_height() > panel.client_height() {
-                let r = panel.get_bounding_client_rect();
-                (r.top(), f64::from(panel.client_height()), r.top())
-            } else {
-                // The window scrolls the text; a pinned map covers its top.
-                let map_bottom = super::first(&dom::class(dom::MAP))
-                    .map_or(0.0, |m| m.get_bounding_client_rect().height());
-                (map_bottom, height - map_bottom, 0.0)
-            };
-            line = top + visible * f64::from(READING_LINE);
+            let bar = by_id(dom::STORY_BAR).map_or(0.0, |b| b.get_bounding_client_rect().height());
+            // The text shows below the pinned story bar (and on a phone the pinned map above
+            // it), down to the panel's bottom or the window's.
+            let (scroller, scroller_top, top, bottom) =
+                if panel.scroll_height() > panel.client_height() {
+                    let r = panel.get_bounding_client_rect();
+                    let bottom = r.top() + f64::from(panel.client_height());
+                    (Some(panel.clone()), r.top(), r.top() + bar, bottom)
+                } else {
+                    let map = first(&dom::class(dom::MAP))
+                        .map_or(0.0, |m| m.get_bounding_client_rect().height());
+                    (document().document_element(), 0.0, map + bar, height)
+                };
+            line = top + (bottom - top) * f64::from(READING_LINE);
             self.line.set((line, width));
-            // A paragraph scrolled "to the line" puts its top just above it.
-            if let Some(root) = document().document_element() {
-                if let Some(root) = root.dyn_ref::<web_sys::HtmlElement>() {
-                    let margin = (line - scroller_top - 4.0).max(0.0) as i32;
-                    let _ = root
-                        .style()
-                        .set_property("--reading-line", &format!("{margin}px"));
-                }
+            // Scrolling to an element keeps it clear of what is pinned over the text, and a
+            // paragraph scrolled "to the line" puts its top just above the line.
+            let px = |v: f64| format!("{}px", v.max(0.0) as i32);
+            if let Some(el) = scroller.as_ref().and_then(|s| s.dyn_ref::<HtmlElement>()) {
+                let style = el.style();
+                let _ = style.set_property("scroll-padding-top", &px(top - scroller_top));
+                let _ = style.set_property("--reading-line", &px(line - top - 4.0));
             }
         }
         // The band watched is the window above the line.
@@ -194,7 +197,7 @@ impl Story {
     }
 
     /// What the observer saw: each paragraph that moved above or below the line.
-    fn intersected(&self, entries: js_sys::Array) {
+    fn intersected(self: &Rc<Self>, entries: js_sys::Array) {
         {
             let mut above = self.above.borrow_mut();
             for entry in entries.iter() {
@@ -207,15 +210,15 @@ impl Story {
         }
         if self.routed().is_some() {
             let now = self.above.borrow().current().unwrap_or(0);
-            if self.current.get_untracked() != Some(now) {
-                self.current.set(Some(now));
+            if self.current.get() != Some(now) {
+                self.set_current(now);
             }
         }
     }
 
     /// Makes paragraph `i` current by scrolling it to the reading line, as a reader would;
     /// `focus` also moves keyboard focus to it.
-    fn go_to(&self, i: usize, focus_it: bool) {
+    fn go_to(self: &Rc<Self>, i: usize, focus_it: bool) {
         let Some(p) = self.paragraphs.get(i) else {
             return;
         };
@@ -226,10 +229,10 @@ impl Story {
         if focus_it {
             focus(p);
         }
-        if self.following.get_untracked() == Following::Paused {
-            self.following.set(Following::On);
+        if self.following.get() == Following::Paused {
+            self.set_following(Following::On);
         }
-        self.current.set(Some(i));
+        self.set_current(i);
     }
 
     /// Marks paragraph `i` and its places, frames them on the map, and shows the progress.
@@ -264,7 +267,7 @@ impl Story {
             }
         }
         let at_once = self.at_once.replace(false);
-        if self.following.get_untracked() == Following::On {
+        if self.following.get() == Following::On {
             self.frame(places, at_once);
         }
     }
@@ -295,7 +298,7 @@ impl Story {
             .filter(|pin| pin.city)
             .map(|pin| (pin.x, pin.y))
             .collect();
-        let now = self.map.view.get_untracked();
+        let now = map::view();
         let target = match View::framing(&points) {
             Some(target) if !now.frames(&points, target) => target,
             Some(_) => return,
@@ -304,9 +307,9 @@ impl Story {
             None => return,
         };
         if at_once {
-            self.map.view.set(target);
+            map::set_view(target);
         } else {
-            glide(self.map.view, target);
+            map::glide(target);
         }
     }
 
@@ -314,36 +317,30 @@ impl Story {
     /// live region says its places, unless it said them last.
     fn rest(self: &Rc<Self>, i: usize) {
         let story = self.clone();
-        set_timeout(
-            move || {
-                if story.current.get_untracked() != Some(i) || story.routed().is_none() {
-                    return;
-                }
-                let quiet_for = now_ms() - story.last_scroll.get();
-                if quiet_for < REST_MS {
-                    // Still scrolling within the paragraph: wait for the rest of the second.
-                    return story.rest_after(i, REST_MS - quiet_for);
-                }
-                if let Some((a, p)) = story::unflat(i) {
-                    super::router::replace(story.route, Route::Read(a, p));
-                    story.announce(i);
-                }
-            },
-            Duration::from_millis(REST_MS as u64),
-        );
+        after(Duration::from_millis(REST_MS as u64), move || {
+            if story.current.get() != Some(i) || story.routed().is_none() {
+                return;
+            }
+            let quiet_for = now_ms() - story.last_scroll.get();
+            if quiet_for < REST_MS {
+                // Still scrolling within the paragraph: wait for the rest of the second.
+                return story.rest_after(i, REST_MS - quiet_for);
+            }
+            if let Some((a, p)) = story::unflat(i) {
+                router::replace(Route::Read(a, p));
+                story.announce(i);
+            }
+        });
     }
 
     /// `rest`, checked again after `ms` milliseconds.
     fn rest_after(self: &Rc<Self>, i: usize, ms: f64) {
         let story = self.clone();
-        set_timeout(
-            move || {
-                // The shortened wait ends as a full one would.
-                story.last_scroll.set(now_ms() - REST_MS);
-                story.rest(i);
-            },
-            Duration::from_millis(ms.max(0.0) as u64),
-        );
+        after(Duration::from_millis(ms.max(0.0) as u64), move || {
+            // The shortened wait ends as a full one would.
+            story.last_scroll.set(now_ms() - REST_MS);
+            story.rest(i);
+        });
     }
 
     /// Says paragraph `i`'s places in the live region, unless they were the last said.
@@ -354,7 +351,7 @@ impl Story {
         if let Some((a, p)) = story::unflat(i) {
             let words = words::paragraph_announcement(a, p);
             if !words.is_empty() {
-                self.say.set(words);
+                say(&words);
             }
         }
     }
@@ -376,32 +373,23 @@ fn controls(story: &Rc<Story>) {
         let Some(button) = by_id(id) else { continue };
         let story = story.clone();
         listen(&button, "click", move |_: Event| {
-            let from = story.current.get_untracked().unwrap_or(0);
+            let from = story.current.get().unwrap_or(0);
             if let Some(to) = next(from) {
                 story.go_to(to, true);
                 story.announce(to);
             }
         });
     }
-    if let Some(button) = by_id(dom::FOLLOW) {
+    if let Some(button) = &story.follow_button {
         let s = story.clone();
-        listen(&button, "click", move |_: Event| {
-            let next = match s.following.get_untracked() {
+        listen(button, "click", move |_: Event| {
+            let next = match s.following.get() {
                 Following::On => Following::Off,
                 Following::Paused | Following::Off => Following::On,
             };
-            s.following.set(next);
-            if let (Following::On, Some(i)) = (next, s.current.get_untracked()) {
+            s.set_following(next);
+            if let (Following::On, Some(i)) = (next, s.current.get()) {
                 s.frame(story::places_of(i), false);
-            }
-        });
-        let hint = by_id(dom::FOLLOW_PAUSED);
-        let following = story.following;
-        Effect::new(move |_| {
-            let now = following.get();
-            set(&button, "aria-pressed", truth(now == Following::On));
-            if let Some(h) = &hint {
-                show(h, now == Following::Paused);
             }
         });
     }
@@ -451,7 +439,7 @@ fn listeners(story: &Rc<Story>) {
             return;
         }
         let (s, resized) = (s.clone(), resized.clone());
-        request_animation_frame(move || {
+        next_frame(move || {
             resized.set(false);
             if s.routed().is_some() {
                 s.measure();
@@ -475,64 +463,45 @@ fn listeners(story: &Rc<Story>) {
                 .ok()
                 .flatten()
                 .and_then(|p| s.paragraphs.iter().position(|q| *q == p));
-            if let Some(i) = para.filter(|&i| s.current.get_untracked() != Some(i)) {
+            if let Some(i) = para.filter(|&i| s.current.get() != Some(i)) {
                 s.go_to(i, false);
             }
         });
     }
 }
 
-/// What follows from the route, the current paragraph and the reader's moves of the map.
+/// What follows from the route and from the reader's own moves of the map.
 fn effects(story: &Rc<Story>) {
     // Opening the reader, or a link to another paragraph, goes to the route's paragraph with
     // the map already framed. Story mode's own address changes are the current paragraph
     // already, and do nothing here.
     let s = story.clone();
-    Effect::new(move |before: Option<Route>| {
-        let now = s.route.get();
-        match (now.paragraph(), before) {
-            (Some((a, p)), before) => {
-                let i = story::flat(a, p);
-                let opened = !matches!(before, Some(Route::Read(..)));
-                if opened || s.current.get_untracked() != Some(i) {
-                    let s = s.clone();
-                    // Once the reader is shown and laid out.
-                    request_animation_frame(move || {
-                        s.measure();
-                        s.at_once.set(true);
-                        s.go_to(i, true);
-                    });
-                }
-            }
-            (None, Some(Route::Read(..))) => {
-                s.mark_places(PlaceSet::default());
-                s.said.set(None);
-            }
-            _ => {}
-        }
-        now
-    });
-
-    let s = story.clone();
-    Effect::new(move |_| {
-        if let Some(i) = s.current.get() {
-            if s.routed().is_some() {
-                s.show_current(i);
-                s.rest(i);
+    router::on_change(move |before, now| match (now.paragraph(), before) {
+        (Some((a, p)), before) => {
+            let i = story::flat(a, p);
+            let opened = !matches!(before, Some(Route::Read(..)));
+            if opened || s.current.get() != Some(i) {
+                let s = s.clone();
+                // Once the reader is shown and laid out.
+                next_frame(move || {
+                    s.measure();
+                    s.at_once.set(true);
+                    s.go_to(i, true);
+                });
             }
         }
+        (None, Some(Route::Read(..))) => {
+            s.mark_places(PlaceSet::default());
+            s.said.set(None);
+        }
+        _ => {}
     });
 
     // The reader's own move of the map pauses following, in the reader.
     let s = story.clone();
-    Effect::new(move |before: Option<u32>| {
-        let moves = s.map.moved_by_reader.get();
-        if before.is_some_and(|b| b != moves)
-            && s.routed().is_some()
-            && s.following.get_untracked() == Following::On
-        {
-            s.following.set(Following::Paused);
+    map::on_reader_move(move || {
+        if s.routed().is_some() && s.following.get() == Following::On {
+            s.set_following(Following::Paused);
         }
-        moves
     });
 }

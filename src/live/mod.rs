@@ -1,10 +1,14 @@
 //! The live page: takes over the pre-rendered HTML in the browser. Each room has one job:
-//! `router` keeps the route in step with the URL hash and history; `panel` shows the part of the
-//! panel a route names and marks the chosen place; `map` pans, zooms and glides the map;
-//! `follow` is story mode, which moves the map with the paragraph being read. The ids and
-//! selectors they look up are in `crate::dom`, shared with the pre-rendered components.
+//! `router` keeps the route in step with the URL hash and history and tells the others when it
+//! changes; `panel` shows the part of the panel a route names and marks the chosen place; `map`
+//! pans, zooms and glides the map; `follow` is story mode, which moves the map with the
+//! paragraph being read. The ids and selectors they look up are in `crate::dom`, shared with the
+//! pre-rendered components.
 //!
-//! Nothing here renders the texts: they are in the HTML already, so the WebAssembly stays small.
+//! The live page uses no reactive framework: the page is already rendered, and each change has
+//! one place to go, so a change calls the code that shows it. That keeps Leptos, which renders
+//! the page at build time, out of the WebAssembly, which so carries behaviour and small tables
+//! only. Nothing here renders the texts: they are in the HTML already.
 
 mod follow;
 mod map;
@@ -12,9 +16,19 @@ mod panel;
 mod router;
 
 use crate::dom;
-use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{Element, Event, EventTarget};
+use web_sys::{Document, Element, Event, EventTarget, Window};
+
+/// The browser window.
+fn window() -> Window {
+    web_sys::window().expect("the live page runs in a window")
+}
+
+/// The page's document.
+fn document() -> Document {
+    window().document().expect("the window has a document")
+}
 
 /// The element with this id, if the page has it.
 fn by_id(id: &str) -> Option<Element> {
@@ -26,10 +40,9 @@ fn first(selector: &str) -> Option<Element> {
     document().query_selector(selector).ok().flatten()
 }
 
-/// Every element `selector` finds, in document order.
-fn all(selector: &str) -> Vec<Element> {
-    document()
-        .query_selector_all(selector)
+/// Every element `selector` finds under `root`, in document order.
+fn all_in(root: &Element, selector: &str) -> Vec<Element> {
+    root.query_selector_all(selector)
         .ok()
         .map(|list| {
             (0..list.length())
@@ -47,13 +60,42 @@ fn listen<E: JsCast + 'static>(target: &EventTarget, kind: &str, mut f: impl FnM
     callback.forget();
 }
 
+/// Runs `f` before the next frame is drawn.
+fn next_frame(f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    let _ = window().request_animation_frame(f.unchecked_ref());
+}
+
+/// Runs `f` after `wait`, as a task of its own.
+fn after(wait: Duration, f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    let ms = i32::try_from(wait.as_millis()).unwrap_or(i32::MAX);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+}
+
+/// Runs `f` when the browser is next idle; browsers with no `requestIdleCallback` never do.
+fn when_idle(f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    let _ = window().request_idle_callback(f.unchecked_ref());
+}
+
+/// Milliseconds since the page started.
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Whether the reader asks for less motion.
+fn reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
 /// Shows or hides an element, as the `hidden` attribute does.
 fn show(el: &Element, shown: bool) {
-    let _ = if shown {
-        el.remove_attribute("hidden")
-    } else {
-        el.set_attribute("hidden", "")
-    };
+    let _ = el.toggle_attribute_with_force("hidden", !shown);
 }
 
 /// Sets `el`'s attribute `name` to `value`.
@@ -88,18 +130,26 @@ fn focus(el: &Element) {
     }
 }
 
-/// Takes the page over. Returns what the polite live region says, which the caller renders
-/// into it.
-pub fn start() -> RwSignal<String> {
-    let say = RwSignal::new(String::new());
-    let route = router::start(say);
+/// Says `text` in the polite live region (nothing new is said for the text it holds already).
+fn say(text: &str) {
+    if let Some(status) = by_id(dom::STATUS) {
+        if status.text_content().as_deref() != Some(text) {
+            status.set_text_content(Some(text));
+        }
+    }
+}
+
+/// Takes the page over.
+pub fn start() {
     let parts = panel::Parts::find();
-    panel::start(route, &parts);
-    let map = map::start(route);
-    follow::start(route, map, say, &parts);
+    router::start();
+    panel::start(&parts);
+    map::start();
+    follow::start(&parts);
+    // Every module has registered for route changes: show the route the page opened at.
+    router::opened();
     if let Some(root) = document().document_element() {
         // From here the live page, not the CSS `:target` rules, shows the panel's parts.
         mark(&root, dom::LIVE, true);
     }
-    say
 }

@@ -3,11 +3,11 @@
 //! the map. Also the bottom sheet's handle on narrow screens, and the idle warm-up that lays
 //! out each hidden place before a reader first chooses it.
 
-use super::{all, by_id, first, focus, listen, mark, set, show, truth};
+use super::{all_in, by_id, document, first, focus, listen, mark, next_frame, router, set, show};
+use super::{truth, when_idle};
 use crate::atlas::PINS;
 use crate::dom;
 use crate::route::Route;
-use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
 use web_sys::{Element, Event};
@@ -36,9 +36,9 @@ impl Parts {
 }
 
 /// Shows what each route names, lays hidden places out while idle, and makes the sheet live.
-pub fn start(route: RwSignal<Route>, parts: &Parts) {
+pub fn start(parts: &Parts) {
     warm_up(&parts.sections);
-    show_route(route, parts);
+    show_routes(parts);
     sheet(parts.panel.clone());
 }
 
@@ -46,7 +46,7 @@ pub fn start(route: RwSignal<Route>, parts: &Parts) {
 /// the panel when a place opens, back to the marker when the panel closes. (In the reader,
 /// story mode places focus on the paragraph.) At load focus stays where the browser put it. A
 /// place opened from the reader offers the way back to the paragraph it was opened from.
-fn show_route(route: RwSignal<Route>, parts: &Parts) {
+fn show_routes(parts: &Parts) {
     let overview = by_id(dom::OVERVIEW);
     let reader = by_id(dom::READER);
     let back = by_id(dom::BACK_TO_TEXT);
@@ -54,11 +54,13 @@ fn show_route(route: RwSignal<Route>, parts: &Parts) {
     let panel = parts.panel.clone();
     let sections = parts.sections.clone();
     let markers = parts.markers.clone();
-    let links = all(dom::PLACE_LIST_LINKS);
+    let links = root
+        .as_ref()
+        .map(|r| all_in(r, dom::PLACE_LIST_LINKS))
+        .unwrap_or_default();
     // The paragraph the reader was at when a place was opened from the reader.
     let came_from = Cell::new(None::<Route>);
-    Effect::new(move |before: Option<Route>| {
-        let now = route.get();
+    router::on_change(move |before, now| {
         let reading = matches!(now, Route::Read(..));
         if let Some(el) = &overview {
             show(el, now == Route::Overview);
@@ -99,6 +101,10 @@ fn show_route(route: RwSignal<Route>, parts: &Parts) {
                 set(el, "href", &read.to_hash());
             }
         }
+        // A place or the overview opens at its top, wherever the panel was scrolled before.
+        if let (Some(el), false, true) = (&panel, reading, before != Some(now)) {
+            el.set_scroll_top(0);
+        }
         match (now, before) {
             (now, Some(before)) if now == before => {}
             // At load focus stays where the browser put it.
@@ -107,13 +113,12 @@ fn show_route(route: RwSignal<Route>, parts: &Parts) {
             (Route::Overview, Some(Route::Place(p))) => focus_later(markers[p].clone()),
             _ => {}
         }
-        now
     });
 }
 
 /// Moves keyboard focus to `el` once the pending change is on screen.
 fn focus_later(el: Option<Element>) {
-    request_animation_frame(move || {
+    next_frame(move || {
         if let Some(el) = el {
             focus(&el);
         }
@@ -133,9 +138,8 @@ fn warm_up(sections: &[Option<Element>]) {
 
 /// Lays out the last of `sections` at the next idle moment, then the rest, one a moment.
 fn warm(sections: Vec<Element>) {
-    let sections = Cell::new(sections);
-    let _ = request_idle_callback_with_handle(move || {
-        let mut sections = sections.take();
+    when_idle(move || {
+        let mut sections = sections;
         let Some(section) = sections.pop() else {
             return;
         };
@@ -157,38 +161,55 @@ fn sheet(panel: Option<Element>) {
         return;
     };
     show(&toggle, true);
-    let expanded = RwSignal::new(false);
-    // Where a press on the handle began, and whether it became a flick.
-    let drag_from = Rc::new(Cell::new(None::<i32>));
-    let dragged = Rc::new(Cell::new(false));
-    let (from, flicked) = (drag_from.clone(), dragged.clone());
-    listen(&toggle, "pointerdown", move |ev: web_sys::PointerEvent| {
-        from.set(Some(ev.client_y()));
-        flicked.set(false);
+    let sheet = Rc::new(Sheet {
+        toggle: toggle.clone(),
+        panel,
+        raised: Cell::new(false),
+        from: Cell::new(None),
+        flicked: Cell::new(false),
     });
-    let (from, flicked) = (drag_from, dragged.clone());
+    let s = sheet.clone();
+    listen(&toggle, "pointerdown", move |ev: web_sys::PointerEvent| {
+        s.from.set(Some(ev.client_y()));
+        s.flicked.set(false);
+    });
+    let s = sheet.clone();
     listen(&toggle, "pointerup", move |ev: web_sys::PointerEvent| {
-        if let Some(from) = from.take() {
+        if let Some(from) = s.from.take() {
             let dy = ev.client_y() - from;
             if dy.abs() > 24 {
-                expanded.set(dy < 0);
-                flicked.set(true);
+                s.raise(dy < 0);
+                s.flicked.set(true);
             }
         }
     });
     listen(&toggle, "click", move |_: Event| {
-        if !dragged.replace(false) {
-            expanded.update(|e| *e = !*e);
+        if !sheet.flicked.replace(false) {
+            sheet.raise(!sheet.raised.get());
         }
     });
-    Effect::new(move |_| {
-        let open = expanded.get();
-        set(&toggle, "aria-expanded", truth(open));
-        toggle.set_text_content(Some(if open {
+}
+
+/// The bottom sheet's handle and state.
+struct Sheet {
+    toggle: Element,
+    panel: Element,
+    raised: Cell<bool>,
+    /// Where a press on the handle began, and whether it became a flick.
+    from: Cell<Option<i32>>,
+    flicked: Cell<bool>,
+}
+
+impl Sheet {
+    /// Raises the sheet to most of the screen, or lowers it to a peek.
+    fn raise(&self, open: bool) {
+        self.raised.set(open);
+        set(&self.toggle, "aria-expanded", truth(open));
+        self.toggle.set_text_content(Some(if open {
             "Show less of the panel"
         } else {
             "Show more of the panel"
         }));
-        mark(&panel, "expanded", open);
-    });
+        mark(&self.panel, "expanded", open);
+    }
 }

@@ -1,14 +1,51 @@
 //! The route, kept in step with the URL hash: links of the page go to their route without a
-//! fragment navigation, Back and Forward come back as `hashchange`, Escape closes the panel, and
-//! every route change says what opened in the live region.
+//! fragment navigation, Back and Forward come back as `hashchange`, Escape closes the panel.
+//! Every change of route is told to the rooms that registered for it, and says what opened in
+//! the live region.
 
-use super::listen;
+use super::{after, document, listen, next_frame, say, window};
 use crate::route::Route;
 use crate::words::announcement;
-use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventTarget, KeyboardEvent, MouseEvent};
+
+/// Told the route before (none at load) and the route now.
+type Listener = Box<dyn Fn(Option<Route>, Route)>;
+
+// The page has one route and runs on one thread.
+thread_local! {
+    static ROUTE: Cell<Route> = const { Cell::new(Route::Overview) };
+    static LISTENERS: RefCell<Vec<Listener>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The route the page shows.
+pub fn current() -> Route {
+    ROUTE.with(Cell::get)
+}
+
+/// Calls `f` with every change of route from now on, and with the route the page opened at.
+pub fn on_change(f: impl Fn(Option<Route>, Route) + 'static) {
+    LISTENERS.with(|l| l.borrow_mut().push(Box::new(f)));
+}
+
+/// Tells every listener that the route went from `before` to `now`.
+fn tell(before: Option<Route>, now: Route) {
+    LISTENERS.with(|l| {
+        for f in l.borrow().iter() {
+            f(before, now);
+        }
+    });
+}
+
+/// Shows route `to`.
+fn set(to: Route) {
+    let before = ROUTE.with(|r| r.replace(to));
+    if before != to {
+        tell(Some(before), to);
+    }
+}
 
 /// The URL hash now.
 fn current_hash() -> String {
@@ -23,16 +60,16 @@ fn hash_of(route: Route) -> String {
     }
 }
 
-/// Starts routing; `say` is the live region's text. Returns the route.
-pub fn start(say: RwSignal<String>) -> RwSignal<Route> {
-    let route = RwSignal::new(Route::parse(&current_hash()));
+/// Starts routing at the route the URL names.
+pub fn start() {
+    ROUTE.with(|r| r.set(Route::parse(&current_hash())));
     let win: EventTarget = window().into();
     listen(&win, "hashchange", move |_: Event| {
-        route.set(Route::parse(&current_hash()))
+        set(Route::parse(&current_hash()))
     });
     listen(&win, "keydown", move |ev: KeyboardEvent| {
         if ev.key() == "Escape" {
-            go(route, Route::Overview);
+            go(Route::Overview);
         }
     });
     // The page's own links (markers, the place list, the panel's and the reader's links) go to
@@ -42,27 +79,28 @@ pub fn start(say: RwSignal<String>) -> RwSignal<Route> {
     let doc: EventTarget = document().into();
     listen(&doc, "click", move |ev: MouseEvent| {
         if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
-            follow_link(route, &ev, false);
+            follow_link(&ev, false);
         }
     });
     // The place controls on the map and the mentions in the reader are links styled and
     // announced as buttons: Space presses them, as it does a button.
     listen(&doc, "keydown", move |ev: KeyboardEvent| {
         if ev.key() == " " {
-            follow_link(route, &ev, true);
+            follow_link(&ev, true);
         }
     });
     // A new route says what opened. Moving from paragraph to paragraph in the reader is not
     // news: story mode says a paragraph's places itself, once the reader rests on it.
-    Effect::new(move |before: Option<Route>| {
-        let now = route.get();
-        let within_reader = matches!((before, now), (Some(Route::Read(..)), Route::Read(..)));
-        if before != Some(now) && !within_reader {
-            say.set(announcement(now));
+    on_change(|before, now| {
+        if !matches!((before, now), (Some(Route::Read(..)), Route::Read(..))) {
+            say(&announcement(now));
         }
-        now
     });
-    route
+}
+
+/// Tells every listener the route the page opened at; called once all have registered.
+pub fn opened() {
+    tell(None, current());
 }
 
 /// Goes to `to`: the page shows it at once, and a new history entry with its hash follows
@@ -71,38 +109,35 @@ pub fn start(say: RwSignal<String>) -> RwSignal<Route> {
 /// then. Back and Forward step through the entries (they come back as `hashchange`). Unlike
 /// following the link, this runs no fragment navigation: no scroll to a target, no `:target`
 /// change, no task between the click and the page showing it.
-pub fn go(route: RwSignal<Route>, to: Route) {
-    if to == route.get_untracked() {
+pub fn go(to: Route) {
+    if to == current() {
         return;
     }
-    let hash = hash_of(to);
-    route.set(to);
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if route.get_untracked() != to {
-                    return;
-                }
-                let pushed = window()
-                    .history()
-                    .and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&hash)));
-                if pushed.is_err() {
-                    // A hash change makes the entry instead; it brings back the same route.
-                    let _ = window().location().set_hash(&hash);
-                }
-            },
-            Duration::ZERO,
-        )
+    set(to);
+    next_frame(move || {
+        after(Duration::ZERO, move || {
+            if current() != to {
+                return;
+            }
+            let hash = hash_of(to);
+            let pushed = window()
+                .history()
+                .and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&hash)));
+            if pushed.is_err() {
+                // A hash change makes the entry instead; it brings back the same route.
+                let _ = window().location().set_hash(&hash);
+            }
+        })
     });
 }
 
 /// Moves the current history entry to `to` without adding one: story mode's address, which
 /// follows the paragraph being read, so Back still leaves the reader in one step.
-pub fn replace(route: RwSignal<Route>, to: Route) {
-    if to == route.get_untracked() {
+pub fn replace(to: Route) {
+    if to == current() {
         return;
     }
-    route.set(to);
+    set(to);
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&hash_of(to)));
     }
@@ -110,7 +145,7 @@ pub fn replace(route: RwSignal<Route>, to: Route) {
 
 /// Goes to the route of the page's link (`#/…`) the event `ev` came from, if any, instead of
 /// following it; with `buttons_only`, only a link announced as a button.
-fn follow_link(route: RwSignal<Route>, ev: &Event, buttons_only: bool) {
+fn follow_link(ev: &Event, buttons_only: bool) {
     let link = ev
         .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
@@ -118,6 +153,6 @@ fn follow_link(route: RwSignal<Route>, ev: &Event, buttons_only: bool) {
         .filter(|a| !buttons_only || a.get_attribute("role").as_deref() == Some("button"));
     if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
         ev.prevent_default();
-        go(route, Route::parse(&href));
+        go(Route::parse(&href));
     }
 }

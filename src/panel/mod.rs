@@ -71,9 +71,9 @@ fn Overview() -> impl IntoView {
                     .map(|p| {
                         view! {
                             <li>
-                                <a href=Route::Place(place_index(p)).to_hash()>{p.name}</a>
-                                " · "
-                                {passages(excerpts(p).count())}
+                                <a href=Route::Place(place_index(p)).to_hash()>
+                                    {format!("{} · {}", p.name, passages(excerpts(p).count()))}
+                                </a>
                             </li>
                         }
                     })

@@ -104,9 +104,13 @@ fn StoryBar() -> impl IntoView {
                     "Hide the map"
                 </button>
             </div>
-            <p id=dom::PROGRESS class="progress"></p>
-            <p id=dom::FOLLOW_PAUSED class="paused" hidden>
-                "Paused while you move the map"
+            // One line, whatever it holds: the bar keeps its height, so the text under it does
+            // not move and the reading line stays put.
+            <p class="progress">
+                <span id=dom::FOLLOW_PAUSED class="paused" hidden>
+                    "Paused while you move the map · "
+                </span>
+                <span id=dom::PROGRESS></span>
             </p>
         </div>
     }

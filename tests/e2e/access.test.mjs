@@ -198,7 +198,8 @@ for (const name of BROWSERS) {
         try {
           await open();
           for (let i = 0; i < 6; i++) await browser.click(await theOne(browser, 'button', 'Zoom in'));
-          await browser.click(await theOne(browser, 'link', 'Pyongyang'));
+          const list = await theOne(browser, 'navigation', 'Places, from the source of the Yalu to its mouth');
+          await browser.click((await inside(browser, list, 'link', 'Pyongyang'))[0]);
           // One animation frame later the town is already in view: no glide.
           const inView = await browser.cmd('POST', '/execute/async', {
             script: `const done = arguments[0];

@@ -13,7 +13,7 @@ export const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split('
 
 /**
  * Registers the suite's set-up and tear-down and returns its session: `browser` and `site` are
- * there once the suite runs; `open(hash)` loads the page and waits for the live page (its zoom
+ * there once the suite runs; `open(hash)` loads the page afresh and waits for the live page (its zoom
  * buttons show only then). `javascript: false` starts the browser without JavaScript; `refuse`
  * is passed to the server; `root` is served instead of dist/ (a function, read when the suite
  * starts).
@@ -23,6 +23,9 @@ export function useSession(name, { javascript = true, refuse, root = () => DIST 
     browser: undefined,
     site: undefined,
     async open(hash = '') {
+      // A new page each time: a change of hash alone would keep the last test's page, its
+      // map view and its scroll.
+      await session.browser.goto('about:blank');
       session.browser.log.length = 0;
       session.browser.requests.length = 0;
       await session.browser.goto(session.site.url + hash);

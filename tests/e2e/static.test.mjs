@@ -19,7 +19,11 @@ async function readsWithoutTheApp(browser, url) {
   await browser.goto(url);
   await theOne(browser, 'region', 'Map of the Yalu River');
   for (const [, name] of PLACES) await theOne(browser, 'button', name);
-  assert.match(await panelText(browser), /Choose the river or a town/);
+  const overview = await panelText(browser);
+  assert.match(overview, /Choose the river or a town/);
+  // The overview invites reading: each story with a link to its first paragraph.
+  assert.match(overview, /Hyesan: a frontier city on the Yalu/);
+  await theOne(browser, 'link', 'Read Hyesan: a frontier city on the Yalu');
   for (const [id, name, native, count] of PLACES) {
     await browser.goto(`${url}#/place/${id}`);
     const text = await panelText(browser);
