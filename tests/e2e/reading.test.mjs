@@ -111,7 +111,8 @@ for (const name of BROWSERS) {
       }, 'Pyongyang in paragraph 3');
       await browser.click(mentions[0]);
       await browser.until(async () => (await panelText(browser)).includes('4 passages'), 'the Pyongyang panel');
-      assert.match(await panelText(browser), /^Pyongyang 평양/);
+      // Opened from the text, the place offers the way back to it first.
+      assert.match(await panelText(browser), /^Back to the text\nPyongyang 평양/);
       assert.equal(await browser.attribute(await theOne(browser, 'button', 'Pyongyang'), 'aria-pressed'), 'true');
     });
 
