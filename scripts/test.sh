@@ -21,6 +21,7 @@ step unit cargo test --workspace
 step rebuild node scripts/rebuild-check.mjs
 step build trunk build --release
 step size-budget node scripts/size-check.mjs dist
+step valid-html node scripts/html-check.mjs dist
 step end-to-end node --experimental-websocket --test --test-reporter=spec tests/e2e/
 step serve node scripts/serve-check.mjs
 printf '\nAll test steps passed.\n'

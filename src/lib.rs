@@ -9,6 +9,8 @@
 pub mod atlas;
 pub mod live;
 pub mod map;
+#[cfg(any(feature = "ssr", test))]
+pub mod markup;
 pub mod panel;
 pub mod route;
 

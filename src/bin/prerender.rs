@@ -55,6 +55,7 @@ fn main() {
         std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&path, format!("cannot read: {e}")));
     let owner = Owner::new();
     let body = owner.with(|| view! { <yalu_atlas::App /> }.to_html());
+    let body = yalu_atlas::markup::strip_hydration_markers(&body);
     const EMPTY: &str = "<body></body>";
     if html.matches(EMPTY).count() != 1 {
         eprintln!(
