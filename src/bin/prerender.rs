@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// The policy, with `{script}` standing for the bootstrap script's hash source.
 const POLICY: &str = "default-src 'none'; script-src 'self' {script} 'wasm-unsafe-eval'; \
-     style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; \
+     style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
      base-uri 'none'; form-action 'none'";
 
 /// The policy for `html`: exactly one inline script (Trunk's bootstrap) is allowed, by hash.
