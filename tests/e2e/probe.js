@@ -2,9 +2,12 @@
 // still sees console errors, uncaught errors and policy violations, from the first moment of
 // the load. Each is sent to the test server, which hands it to the test's Browser.
 (() => {
+  // The document this probe reports for: a report that arrives after the next page was asked
+  // for belongs to an old page, and the proxy drops it.
+  const doc = new URL(document.currentScript.src).searchParams.get('doc');
   const send = (level, text) => {
     try {
-      navigator.sendBeacon('__yalu-log', JSON.stringify({ level, text: String(text) }));
+      navigator.sendBeacon('__yalu-log', JSON.stringify({ doc, level, text: String(text) }));
     } catch {
       /* nothing to report to */
     }
@@ -16,7 +19,7 @@
       original(...args);
     };
   }
-  addEventListener('error', (e) => send('error', e.error?.stack ?? e.message));
+  addEventListener('error', (e) => send('error', `${e.message} ${e.error?.stack ?? ''}`));
   addEventListener('unhandledrejection', (e) => send('error', `Uncaught (in promise) ${e.reason}`));
   document.addEventListener('securitypolicyviolation', (e) =>
     send('error', `Refused by the Content Security Policy (${e.violatedDirective}): ${e.blockedURI || 'inline script'}`));

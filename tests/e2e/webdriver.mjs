@@ -93,6 +93,7 @@ const PROBE = readFileSync(new URL('./probe.js', import.meta.url));
  * the files as they are. Resolves to { address, close }.
  */
 async function recordingProxy(browser) {
+  let doc = 0; // the pages served, numbered
   const server = createHttpServer((req, res) => {
     const url = new URL(req.url);
     if (url.pathname.endsWith('/__yalu-log')) {
@@ -100,7 +101,8 @@ async function recordingProxy(browser) {
       req.on('data', (d) => (body += d));
       req.on('end', () => {
         try {
-          browser.log.push({ type: 'probe', ...JSON.parse(body) });
+          const { doc: from, level, text } = JSON.parse(body);
+          if (Number(from) === doc) browser.log.push({ type: 'probe', level, text });
         } catch {
           /* not a report */
         }
@@ -129,7 +131,7 @@ async function recordingProxy(browser) {
         let html = Buffer.concat(chunks).toString('utf8');
         const policy = html.search(/<meta http-equiv="Content-Security-Policy"[^>]*>/);
         const at = policy >= 0 ? html.indexOf('>', policy) + 1 : html.indexOf('<head>') + '<head>'.length;
-        html = `${html.slice(0, at)}<script src="__yalu-probe.js"></script>${html.slice(at)}`;
+        html = `${html.slice(0, at)}<script src="__yalu-probe.js?doc=${++doc}"></script>${html.slice(at)}`;
         const out = { ...up.headers };
         delete out['content-length'];
         res.writeHead(up.statusCode, { ...out, 'content-length': Buffer.byteLength(html) });
