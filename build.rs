@@ -4,8 +4,10 @@ use std::path::Path;
 use yalu_bake::{codegen, Atlas, DataPaths};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths = DataPaths::under(root);
+    // Read at run time, not compiled in (env!): a build script compiled for one checkout is reused
+    // for another that shares its target folder, and must bake that other checkout's files.
+    let root = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut paths = DataPaths::under(Path::new(&root));
     // The end-to-end tests bake other articles (hostile text) into a page of their own.
     println!("cargo:rerun-if-env-changed=YALU_CONTENT_DIR");
     if let Some(dir) = std::env::var_os("YALU_CONTENT_DIR") {

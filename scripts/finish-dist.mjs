@@ -1,11 +1,14 @@
 // Last step of the build, on Trunk's staging folder (or the folder given): minifies Trunk's
-// JavaScript glue with terser and updates its integrity hash in index.html, then writes a
-// gzip (.gz) and a brotli (.br) copy beside each file, for hosts that serve them as they are.
+// JavaScript glue with terser, appends the service worker's registration to it and updates its
+// integrity hash in index.html; writes the service worker (sw.js) with the hash of every file;
+// then writes a gzip (.gz) and a brotli (.br) copy beside each file, for hosts that serve them
+// as they are.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
+import { REGISTER, WORKER, writeWorker } from './offline.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -20,12 +23,13 @@ const fail = (file, message) => {
 const indexFile = 'index.html';
 let index = readFileSync(join(dir, indexFile), 'utf8');
 const files = readdirSync(dir);
-const scripts = files.filter((f) => f.endsWith('.js'));
+const scripts = files.filter((f) => f.endsWith('.js') && f !== WORKER);
 if (scripts.length !== 1) fail(indexFile, `expected one JavaScript file beside it, found ${scripts.length}`);
 for (const name of scripts) {
   const source = readFileSync(join(dir, name), 'utf8');
   const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (!out.code) fail(name, 'terser returned no code');
+  out.code += `;${REGISTER}`;
   writeFileSync(join(dir, name), out.code);
   // The modulepreload link pins the file by its hash: it must be the minified file's.
   const integrity = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
@@ -34,6 +38,7 @@ for (const name of scripts) {
   index = index.replace(link, `$1${integrity}"`);
 }
 writeFileSync(join(dir, indexFile), index);
+await writeWorker(dir);
 
 for (const name of readdirSync(dir)) {
   if (!/\.(html|js|wasm|css|svg)$/.test(name)) continue;

@@ -2,7 +2,8 @@
 # Installs what building (and, with `test`, testing) the page needs, from the package registries
 # only. Idempotent: each tool is checked first and installed only when missing or at another version.
 #   scripts/setup.sh        build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt (npm)
-#   scripts/setup.sh test   the same, plus Chromium, ChromeDriver, Firefox ESR and geckodriver
+#   scripts/setup.sh test   the same, plus Chromium, ChromeDriver, Firefox ESR and geckodriver,
+#                           WebKitGTK's WebDriver and Xvfb, and Java for the Nu HTML checker
 #   scripts/setup.sh bench  the same as test, plus Lighthouse (bench/package.json) for `make bench`
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +50,8 @@ fi
 npm_ci() { # DIR: install DIR's package-lock.json into DIR/node_modules unless it is there already
   if ! cmp -s "$1/package-lock.json" "$1/node_modules/.installed-lock.json"; then
     say "installing the npm packages of $1/package-lock.json"
-    npm ci --prefix "$1" --no-audit --no-fund --loglevel=error
+    # No install scripts: vnu-jar's would download a Java runtime; Debian's is used instead.
+    npm ci --prefix "$1" --no-audit --no-fund --loglevel=error --ignore-scripts
     cp "$1/package-lock.json" "$1/node_modules/.installed-lock.json"
   fi
 }
@@ -61,6 +63,9 @@ if [ "${1:-}" = test ] || [ "${1:-}" = bench ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v java >/dev/null || missing+=(default-jre-headless)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
   [ ${#missing[@]} = 0 ] || apt_install "${missing[@]}"
   if [ "$(geckodriver --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
     say "installing geckodriver $GECKODRIVER_VERSION"

@@ -18,8 +18,10 @@ step format cargo fmt --all --check
 step lint cargo clippy --workspace --all-targets -- -D warnings
 step lint-prerender cargo clippy --no-default-features --features ssr --bin prerender -- -D warnings
 step unit cargo test --workspace
+step rebuild node scripts/rebuild-check.mjs
 step build trunk build --release
 step size-budget node scripts/size-check.mjs dist
+step valid-html node scripts/html-check.mjs dist
 step end-to-end node --experimental-websocket --test --test-reporter=spec tests/e2e/
 step serve node scripts/serve-check.mjs
 printf '\nAll test steps passed.\n'

@@ -10,6 +10,8 @@ pub mod atlas;
 pub mod dom;
 pub mod live;
 pub mod map;
+#[cfg(any(feature = "ssr", test))]
+pub mod markup;
 pub mod panel;
 pub mod route;
 pub mod story;

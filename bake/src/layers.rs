@@ -44,8 +44,7 @@ pub struct MapLabel {
     pub point: LonLat,
 }
 
-/// Something the build reports without stopping: what a layer holds that the map does not draw,
-/// or a place no paragraph mentions.
+/// Something the build reports without stopping: a place no paragraph mentions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Warning {
     /// File, feature and what was left out.
@@ -61,9 +60,10 @@ fn feature_error(path: &Path, index: usize, feature: &Feature, message: String) 
     }
 }
 
-/// Every country of the countries layer. A GeometryCollection's polygons are taken and any
-/// other member (the clipped extract holds a two-point line inside China) is reported in `warnings`.
-pub fn read_countries(path: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Country>, BakeError> {
+/// Every country of the countries layer. A GeometryCollection's polygons are taken; its line
+/// members enclose no land and are left out (clipping the extract left a two-point line inside
+/// China: see data/README.md). Any other member is an error.
+pub fn read_countries(path: &Path) -> Result<Vec<Country>, BakeError> {
     let fc = read_collection(path)?;
     let mut countries = Vec::new();
     for (index, feature) in fc.features.iter().enumerate() {
@@ -82,13 +82,14 @@ pub fn read_countries(path: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Co
                         GeometryValue::Polygon { .. } | GeometryValue::MultiPolygon { .. } => {
                             all.extend(rings(g).map_err(|m| fail(format!("member {member}: {m}")))?)
                         }
-                        other => warnings.push(Warning {
-                            message: format!(
-                                "{}: feature {index} ({name}): member {member} is a {}, not land; not drawn",
-                                path.display(),
+                        GeometryValue::LineString { .. }
+                        | GeometryValue::MultiLineString { .. } => {}
+                        other => {
+                            return Err(fail(format!(
+                                "member {member} is a {}, neither land nor a line",
                                 other.type_name()
-                            ),
-                        }),
+                            )))
+                        }
                     }
                 }
             }
@@ -124,9 +125,14 @@ pub fn read_lake(path: &Path, name: &str) -> Result<Vec<Vec<LonLat>>, BakeError>
     rings(geometry).map_err(|m| feature_error(path, index, feature, m))
 }
 
-/// Land borders between two different countries. Lines whose two sides are the same country
-/// (Natural Earth's "Overlay limit" lines at sea) are not borders and are reported in `warnings`.
-pub fn read_borders(path: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Border>, BakeError> {
+/// Natural Earth's feature class of lines that limit an overlay within one country; they have
+/// the same country on both sides and are not borders.
+const OVERLAY_LIMIT: &str = "Overlay limit";
+
+/// Land borders between two different countries. Natural Earth's "Overlay limit" lines, with one
+/// country on both sides, are not borders and are left out (see data/README.md); any other line
+/// with one country on both sides is an error.
+pub fn read_borders(path: &Path) -> Result<Vec<Border>, BakeError> {
     let fc = read_collection(path)?;
     let mut borders = Vec::new();
     for (index, feature) in fc.features.iter().enumerate() {
@@ -138,13 +144,12 @@ pub fn read_borders(path: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Bord
         };
         let (left, right) = (side("adm0_left")?, side("adm0_right")?);
         if left == right {
-            warnings.push(Warning {
-                message: format!(
-                    "{}: feature {index}: a line within {left}, not a border; not drawn",
-                    path.display()
-                ),
-            });
-            continue;
+            if string_property(feature, "featurecla") == Some(OVERLAY_LIMIT) {
+                continue;
+            }
+            return Err(fail(format!(
+                "{left} on both sides of a line that is not an \"{OVERLAY_LIMIT}\": not a border"
+            )));
         }
         let geometry = feature
             .geometry

@@ -105,16 +105,28 @@ impl DataPaths {
         }
     }
 
-    /// Every file the bake reads, for the build script's change tracking.
-    pub fn all(&self) -> [&Path; 6] {
-        [
+    /// Every file and folder the bake reads, for the build script's change tracking: the data
+    /// files, the content folder (so an added or removed article counts) and every file in it.
+    /// A content folder that cannot be listed is still named; the bake itself reports the fault.
+    pub fn all(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = [
             &self.places,
             &self.rivers,
             &self.countries,
             &self.lakes,
             &self.boundaries,
             &self.labels,
+            &self.content,
         ]
+        .into_iter()
+        .cloned()
+        .collect();
+        if let Ok(entries) = std::fs::read_dir(&self.content) {
+            let mut files: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+            files.sort();
+            paths.extend(files);
+        }
+        paths
     }
 }
 
@@ -185,8 +197,8 @@ impl Atlas {
             yalu,
             tumen: river_lines(&paths.rivers, "Tumen")?,
             reservoir: layers::read_lake(&paths.lakes, "Supung Reservoir")?,
-            countries: layers::read_countries(&paths.countries, &mut warnings)?,
-            borders: layers::read_borders(&paths.boundaries, &mut warnings)?,
+            countries: layers::read_countries(&paths.countries)?,
+            borders: layers::read_borders(&paths.boundaries)?,
             labels,
             warnings,
             reading,

@@ -245,3 +245,43 @@ fn a_place_no_paragraph_mentions_is_a_warning_not_an_error() {
         atlas.warnings
     );
 }
+
+#[test]
+fn the_real_data_bakes_without_warnings() {
+    let root = copy_project();
+    let atlas = Atlas::load(&DataPaths::under(&root)).expect("the project's data bakes");
+    let _ = std::fs::remove_dir_all(&root);
+    assert!(atlas.warnings.is_empty(), "{:?}", atlas.warnings);
+}
+
+#[test]
+fn a_line_inside_one_country_that_is_not_an_overlay_limit_is_refused() {
+    let msg = error_after(|r| {
+        edit(
+            r,
+            "data/natural-earth/boundaries.geojson",
+            "\"adm0_right\":\"South Korea\",\"featurecla\":\"Overlay limit\"",
+            "\"adm0_right\":\"South Korea\",\"featurecla\":\"International boundary (verify)\"",
+        )
+    });
+    assert!(
+        msg.ends_with("boundaries.geojson: feature 4: South Korea on both sides of a line that is not an \"Overlay limit\": not a border"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_point_among_a_countrys_land_is_refused() {
+    let msg = error_after(|r| {
+        edit(
+            r,
+            "data/natural-earth/countries.geojson",
+            "{\"type\":\"LineString\",\"coordinates\":[[123.56224,39.76993],[123.56224,39.76824]]}",
+            "{\"type\":\"Point\",\"coordinates\":[123.56224,39.76993]}",
+        )
+    });
+    assert!(
+        msg.ends_with("countries.geojson: feature 0 (id \"China\"): member 5 is a Point, neither land nor a line"),
+        "{msg}"
+    );
+}

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// The policy, with `{script}` standing for the bootstrap script's hash source.
 const POLICY: &str = "default-src 'none'; script-src 'self' {script} 'wasm-unsafe-eval'; \
-     style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; \
+     style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
      base-uri 'none'; form-action 'none'";
 
 /// The policy for `html`: exactly one inline script (Trunk's bootstrap) is allowed, by hash.
@@ -55,6 +55,7 @@ fn main() {
         std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&path, format!("cannot read: {e}")));
     let owner = Owner::new();
     let body = owner.with(|| view! { <yalu_atlas::App /> }.to_html());
+    let body = yalu_atlas::markup::strip_hydration_markers(&body);
     const EMPTY: &str = "<body></body>";
     if html.matches(EMPTY).count() != 1 {
         eprintln!(

@@ -64,7 +64,7 @@ for (const name of BROWSERS) {
       assert.deepEqual(foreign, []);
       // Without Trunk's content hash (hex, up to 16 digits: leading zeros are dropped).
       const kinds = browser.requests.map((u) => new URL(u).pathname.replace(/^.*\//, '').replace(/-[0-9a-f]{1,16}(?=(_bg)?\.\w+$)/, ''));
-      for (const k of kinds) assert.ok(['', 'index.html', 'yalu-atlas.js', 'yalu-atlas_bg.wasm', 'style.css', 'favicon.svg'].includes(k), `unexpected request ${k}`);
+      for (const k of kinds) assert.ok(['', 'index.html', 'yalu-atlas.js', 'yalu-atlas_bg.wasm', 'style.css', 'favicon.svg', 'sw.js'].includes(k), `unexpected request ${k}`);
     });
 
     test('the console and request watches see errors and foreign requests (so a clean log means something)', async () => {

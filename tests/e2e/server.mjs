@@ -58,6 +58,7 @@ export async function serve(root, prefix = '/', { refuse, gzip = false } = {}) {
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    // Also ends open keep-alive connections: a closed server refuses the next request at once.
+    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
   };
 }

@@ -1,8 +1,13 @@
-// A small W3C WebDriver client for Debian's Chromium (chromedriver) and Firefox ESR (geckodriver),
-// with a WebDriver BiDi channel that collects console messages and uncaught errors.
+// A small W3C WebDriver client for Debian's Chromium (chromedriver), Firefox ESR (geckodriver)
+// and WebKitGTK's MiniBrowser (WebKitWebDriver, under Xvfb). In Chromium and Firefox a WebDriver
+// BiDi channel collects console messages, uncaught errors and requests; WebKitWebDriver speaks
+// classic WebDriver only, so there the browser goes through a recording proxy of the test's own
+// (every request, any origin) that also serves a page a small probe script (probe.js) reporting
+// console errors, uncaught errors and policy violations from the first moment of the load.
 // Needs Node's WebSocket (node --experimental-websocket on Node 20).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest, createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +38,21 @@ const BROWSERS = {
       },
     }),
   },
+  webkit: {
+    // xvfb-run gives MiniBrowser a display; the whole process group is ended on quit.
+    driver: 'xvfb-run',
+    args: (port) => ['-a', '/usr/bin/WebKitWebDriver', `--port=${port}`],
+    group: true,
+    bidi: false,
+    capabilities: (profile, { javascript, proxy }) => ({
+      browserName: 'MiniBrowser',
+      proxy: { proxyType: 'manual', httpProxy: proxy, noProxy: [] },
+      'webkitgtk:browserOptions': {
+        binary: miniBrowser(),
+        args: ['--automation', `--enable-javascript=${javascript}`],
+      },
+    }),
+  },
   firefox: {
     driver: process.env.GECKODRIVER ?? 'geckodriver',
     args: (port) => ['--port', String(port), '--binary', '/usr/bin/firefox-esr'],
@@ -55,12 +75,86 @@ const BROWSERS = {
   },
 };
 
+/** MiniBrowser's path, from the package that ships it. */
+function miniBrowser() {
+  const files = execFileSync('dpkg', ['-L', 'libwebkit2gtk-4.1-0'], { encoding: 'utf8' }).split('\n');
+  const found = files.find((f) => f.endsWith('/MiniBrowser'));
+  if (!found) throw new Error('libwebkit2gtk-4.1-0 ships no MiniBrowser');
+  return found;
+}
+
+const PROBE = readFileSync(new URL('./probe.js', import.meta.url));
+
+/**
+ * An HTTP proxy on 127.0.0.1 that records every request's URL in `browser.requests`, answers
+ * the probe's reports (`__yalu-log`) into `browser.log`, serves the probe (`__yalu-probe.js`)
+ * and puts it first into every page a navigation asks for (after the policy, which allows it
+ * as a script of the page's own origin). Other requests, the service worker's among them, get
+ * the files as they are. Resolves to { address, close }.
+ */
+async function recordingProxy(browser) {
+  let doc = 0; // the pages served, numbered
+  const server = createHttpServer((req, res) => {
+    const url = new URL(req.url);
+    if (url.pathname.endsWith('/__yalu-log')) {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        try {
+          const { doc: from, level, text } = JSON.parse(body);
+          if (Number(from) === doc) browser.log.push({ type: 'probe', level, text });
+        } catch {
+          /* not a report */
+        }
+        res.writeHead(204).end();
+      });
+      return;
+    }
+    if (url.pathname.endsWith('/__yalu-probe.js')) {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(PROBE);
+      return;
+    }
+    browser.requests.push(req.url);
+    const page = req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '');
+    const headers = { ...req.headers };
+    delete headers['proxy-connection'];
+    if (page) delete headers['accept-encoding'];
+    const upstream = httpRequest({ host: url.hostname, port: url.port || 80, path: url.pathname + url.search, method: req.method, headers }, (up) => {
+      if (!page || !/text\/html/.test(up.headers['content-type'] ?? '')) {
+        res.writeHead(up.statusCode, up.headers);
+        up.pipe(res);
+        return;
+      }
+      const chunks = [];
+      up.on('data', (d) => chunks.push(d));
+      up.on('end', () => {
+        let html = Buffer.concat(chunks).toString('utf8');
+        const policy = html.search(/<meta http-equiv="Content-Security-Policy"[^>]*>/);
+        const at = policy >= 0 ? html.indexOf('>', policy) + 1 : html.indexOf('<head>') + '<head>'.length;
+        html = `${html.slice(0, at)}<script src="__yalu-probe.js?doc=${++doc}"></script>${html.slice(at)}`;
+        const out = { ...up.headers };
+        delete out['content-length'];
+        res.writeHead(up.statusCode, { ...out, 'content-length': Buffer.byteLength(html) });
+        res.end(html);
+      });
+    });
+    // No server there: the browser sees a network error, as it would without the proxy.
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    address: `127.0.0.1:${server.address().port}`,
+    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+  };
+}
+
 /** Starts a driver and a browser session; resolves to a Browser. `javascript: false` starts
  * the browser with JavaScript switched off, as some readers have it. */
 export async function launch(name, { javascript = true } = {}) {
   const spec = BROWSERS[name];
   const port = await freePort();
-  const driver = spawn(spec.driver, spec.args(port), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const driver = spawn(spec.driver, spec.args(port), { stdio: ['ignore', 'pipe', 'pipe'], detached: !!spec.group });
   let driverLog = '';
   driver.stdout.on('data', (d) => (driverLog += d));
   driver.stderr.on('data', (d) => (driverLog += d));
@@ -76,6 +170,15 @@ export async function launch(name, { javascript = true } = {}) {
     await new Promise((ok) => setTimeout(ok, 100));
   }
   const profile = mkdtempSync(join(tmpdir(), `yalu-${name}-`));
+  if (spec.bidi === false) {
+    const browser = new Browser(name, base, undefined, driver, profile, spec.group);
+    browser.proxy = await recordingProxy(browser);
+    const capabilities = spec.capabilities(profile, { javascript, proxy: browser.proxy.address });
+    const created = await request(base, 'POST', '/session', { capabilities: { alwaysMatch: { ...capabilities, unhandledPromptBehavior: 'ignore' } } });
+    browser.session = created.sessionId;
+    await browser.setWindowSize(1280, 800);
+    return browser;
+  }
   const capabilities = spec.capabilities(profile);
   if (!javascript) {
     if (name === 'chromium') capabilities['goog:chromeOptions'].prefs = { 'profile.managed_default_content_settings.javascript': 2 };
@@ -101,8 +204,8 @@ async function request(base, method, path, body) {
 }
 
 export class Browser {
-  constructor(name, base, session, driver, profile) {
-    Object.assign(this, { name, base, session, driver, profile });
+  constructor(name, base, session, driver, profile, group = false) {
+    Object.assign(this, { name, base, session, driver, profile, group });
     this.log = []; // { level, type, text } from the page's console and uncaught errors
     this.requests = []; // every URL the page requested
   }
@@ -152,11 +255,23 @@ export class Browser {
   }
 
   label(el) {
-    return this.cmd('GET', `/element/${el}/computedlabel`);
+    return this.accessible(el, 'computedlabel');
   }
 
   role(el) {
-    return this.cmd('GET', `/element/${el}/computedrole`);
+    return this.accessible(el, 'computedrole');
+  }
+
+  /** An element's computed role or label. WebKitWebDriver computes them for elements that are
+   * not rendered (in a display: none or visibility: hidden part of the page, which no reader
+   * perceives and no assistive technology is given), or answers an error; as Chromium and
+   * Firefox do, such an element has none here. */
+  async accessible(el, what) {
+    if (this.name === 'webkit') {
+      const rendered = await this.script('return arguments[0].checkVisibility({ visibilityProperty: true })', this.ref(el));
+      if (!rendered) return '';
+    }
+    return this.cmd('GET', `/element/${el}/${what}`);
   }
 
   text(el) {
@@ -244,7 +359,14 @@ export class Browser {
       this.ws?.close();
       await this.cmd('DELETE', '');
     } finally {
-      this.driver.kill();
+      await this.proxy?.close();
+      if (this.group) {
+        try {
+          process.kill(-this.driver.pid);
+        } catch {
+          /* already gone */
+        }
+      } else this.driver.kill();
       rmSync(this.profile, { recursive: true, force: true });
     }
   }

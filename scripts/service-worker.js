@@ -1,0 +1,60 @@
+// The page's service worker (dist/sw.js), written by scripts/finish-dist.mjs with the build's
+// file list in place of FILES (each file of dist/ a first load needs, with its SHA-256) and the
+// build's version, a hash of that list, in place of BUILD.
+// - Install: fetch every file, checked against its hash, into one cache for this build; a file
+//   that does not match (a half-finished deploy) fails the install and the old build stays.
+// - Pages: from the network when there is one, so a new build shows on the next load; from the
+//   cache when there is none. Other files of the list: from the cache. Anything else: untouched.
+// - A new build brings a new sw.js (its list changed): it installs beside the old one, takes
+//   over, and deletes the old build's cache. A page and its files always come from one build,
+//   because every other file's name carries its content hash.
+const FILES = /*FILES*/ [];
+const BUILD = /*BUILD*/ '';
+const scope = self.registration.scope;
+const prefix = `yalu-atlas ${scope} `;
+// Caches are shared by the whole origin: the name says which copy of the page (scope) and build.
+const cacheName = prefix + BUILD;
+const urlOf = (file) => new URL(file, scope).href;
+const page = urlOf('index.html');
+const listed = new Set(FILES.map(([file]) => urlOf(file)));
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(cacheName)
+      .then((cache) =>
+        Promise.all(
+          FILES.map(([file, integrity]) =>
+            fetch(new Request(urlOf(file), { integrity })).then((response) => {
+              if (!response.ok) throw new Error(`${file}: ${response.status}`);
+              return cache.put(urlOf(file), response);
+            }),
+          ),
+        ),
+      )
+      .then(() => self.skipWaiting())
+      .catch((error) => caches.delete(cacheName).then(() => Promise.reject(error))),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((n) => n.startsWith(prefix) && n !== cacheName).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  const where = url.origin + url.pathname;
+  if (request.mode === 'navigate') {
+    if (where !== scope && where !== page) return;
+    event.respondWith(fetch(request).catch(() => caches.match(page, { cacheName }).then((r) => r ?? Response.error())));
+  } else if (listed.has(where)) {
+    event.respondWith(caches.match(where, { cacheName }).then((r) => r ?? fetch(request)));
+  }
+});

@@ -1,0 +1,103 @@
+// End-to-end: after a first visit the page works offline, from the service worker's copy of
+// the build; and a new build, once deployed, shows on the next load, whole.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeWorker } from '../../scripts/offline.mjs';
+import { panelText, theOne, waitFor } from './reader.mjs';
+import { serve } from './server.mjs';
+import { BROWSERS, DIST } from './session.mjs';
+import { launch } from './webdriver.mjs';
+
+const INTRO = 'Choose the river or a town on the map';
+const CHANGED = 'Choose the river or a town on the freshly deployed map';
+
+/** Loads `url` and waits for the live page (its zoom buttons show only then). */
+async function openLive(browser, url) {
+  await browser.goto(url);
+  await waitFor(browser, 'button', 'Zoom in');
+}
+
+/** Waits until the service worker controls the page: the build is in its cache by then. */
+function untilControlled(browser) {
+  return browser.until(() => browser.script('return !!navigator.serviceWorker.controller'), 'the service worker to take over');
+}
+
+/** The names of the origin's caches. */
+function cacheNames(browser) {
+  return browser.cmd('POST', '/execute/async', { script: 'caches.keys().then(arguments[0])', args: [] });
+}
+
+/** A copy of dist/ to deploy to and change. */
+function copyOfDist() {
+  const dir = mkdtempSync(join(tmpdir(), 'yalu-deploy-'));
+  cpSync(DIST, dir, { recursive: true });
+  return dir;
+}
+
+/** Changes the intro of the copy's page and rebuilds its worker, as a new build would. */
+async function deployChangedBuild(dir) {
+  const page = join(dir, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  assert.ok(html.includes(INTRO));
+  writeFileSync(page, html.replace(INTRO, CHANGED));
+  return writeWorker(dir);
+}
+
+for (const name of BROWSERS) {
+  describe(`offline, in ${name}`, () => {
+    let browser;
+    let dir;
+    before(async () => {
+      browser = await launch(name);
+      dir = copyOfDist();
+    });
+    after(async () => {
+      await browser?.quit();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('after one visit, the page under a sub-path loads with no network, live: a marker opens its panel', async () => {
+      const site = await serve(DIST, '/atlas/');
+      let closed = false;
+      try {
+        await openLive(browser, site.url);
+        await untilControlled(browser);
+        await site.close();
+        closed = true;
+        await openLive(browser, site.url);
+        await browser.clickCentre(await theOne(browser, 'button', 'Manpo'));
+        await browser.until(async () => (await panelText(browser)).includes('만포'), 'Manpo in the panel');
+        assert.match(await panelText(browser), /3 passages/);
+      } finally {
+        if (!closed) await site.close();
+      }
+    });
+
+    test('a new build shows after one reload, and is then what the page is offline', async () => {
+      const site = await serve(dir, '/');
+      let closed = false;
+      try {
+        await openLive(browser, site.url);
+        await untilControlled(browser);
+        assert.match(await panelText(browser), new RegExp(INTRO));
+        const build = await deployChangedBuild(dir);
+        await openLive(browser, site.url);
+        assert.match(await panelText(browser), new RegExp(CHANGED));
+        // The new build's worker takes over and keeps only the new build.
+        await browser.until(async () => {
+          const names = await cacheNames(browser);
+          return names.length === 1 && names[0].endsWith(` ${build}`);
+        }, 'the new build in the cache, alone');
+        await site.close();
+        closed = true;
+        await openLive(browser, site.url);
+        assert.match(await panelText(browser), new RegExp(CHANGED));
+      } finally {
+        if (!closed) await site.close();
+      }
+    });
+  });
+}
