@@ -117,8 +117,8 @@ fn an_alias_of_two_places_is_refused() {
         edit(
             r,
             "data/places.geojson",
-            "\"aliases\": [\"Manp'o\"]",
-            "\"aliases\": [\"Manp'o\", \"Hyeson\"]",
+            "\"aliases\": [\"Manp'o\",",
+            "\"aliases\": [\"Manp'o\", \"Hyeson\",",
         )
     });
     assert!(
@@ -226,7 +226,7 @@ fn a_place_no_paragraph_mentions_is_a_warning_not_an_error() {
     edit(
         &root,
         "data/places.geojson",
-        "\"aliases\": [\"Tantung\", \"Antung\"]",
+        "\"aliases\": [\"Tantung\", \"Antung\", \"Andong\", \"丹東\", \"安东\"]",
         "\"aliases\": []",
     );
     edit(
