@@ -7,6 +7,12 @@ pub enum PlaceKind {
     River,
     /// A town or city, drawn as a marker.
     City,
+    /// A county, drawn as a marker at its seat.
+    County,
+    /// A province, drawn as an area label in spaced capitals.
+    Province,
+    /// A mountain, drawn as a marker at its summit.
+    Mountain,
 }
 
 /// How prominent a place's marker is.
@@ -16,6 +22,8 @@ pub enum Rank {
     Primary,
     /// A place the texts name that helps the reader find their way.
     Secondary,
+    /// A place some texts name: drawn small.
+    Minor,
 }
 
 /// A place's name in its own language and script.
@@ -162,7 +170,7 @@ pub struct Pin {
     pub name: &'static str,
     /// As `Place::country`.
     pub country: &'static str,
-    /// Whether it is a town (a marker) rather than the river.
+    /// Whether it is drawn at a point (a marker or an area label) rather than as the river.
     pub city: bool,
     /// As `Place::x`.
     pub x: f32,
@@ -201,7 +209,7 @@ pub static PINS: [Pin; PLACES_TABLE.len()] = {
             id: p.id,
             name: p.name,
             country: p.country,
-            city: matches!(p.kind, PlaceKind::City),
+            city: !matches!(p.kind, PlaceKind::River),
             x: p.x,
             y: p.y,
             passages: EXCERPTS_TABLE[i].len(),
@@ -350,7 +358,7 @@ mod tests {
                 (place.id, place.name, place.country)
             );
             assert_eq!((pin.x, pin.y), (place.x, place.y));
-            assert_eq!(pin.city, place.kind == PlaceKind::City);
+            assert_eq!(pin.city, place.kind != PlaceKind::River);
             assert_eq!(pin.passages, excerpts.len());
         }
         for (entry, article) in CONTENTS.iter().zip(&ARTICLES) {
