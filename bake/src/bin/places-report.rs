@@ -46,7 +46,7 @@ fn main() {
                 }
                 let said: Vec<String> = mentions
                     .iter()
-                    .map(|m| format!("\"{}\"", &paragraph.text[m.start..m.end]))
+                    .map(|m| format!("\"{}\"", paragraph.text[m.start..m.end].replace('\n', " ")))
                     .collect();
                 println!(
                     "  ¶{} (line {}): {}{}",
@@ -67,7 +67,7 @@ fn main() {
                     println!(
                         "      {} \"{}\" not {}: {}",
                         if l.certain { "left out" } else { "uncertain" },
-                        &paragraph.text[l.start..l.end],
+                        paragraph.text[l.start..l.end].replace('\n', " "),
                         places[l.place].id,
                         l.reason
                     );

@@ -6,7 +6,7 @@
 //! it marks a person or another place of the same name. What is left out is kept, with the
 //! reason, for the author's report.
 
-use super::gazetteer::{candidates, occurrences, Candidate, Entry, Gazetteer};
+use super::gazetteer::{candidates, holds, occurrences, Candidate, Entry, Gazetteer};
 use super::names::{fold, FoldedText};
 
 /// Words that make a document one about the Yalu border, besides a sure mention of a border
@@ -66,7 +66,13 @@ pub const SPEECH_VERBS: [&str; 9] = [
 
 /// Words that may stand between a name and the word that marks another place of the name:
 /// "Ji'an, Jiangxi", "Ji'an in Jiangxi", "Jiangxi province's Ji'an".
-const CONNECTORS: [&str; 10] = [",", "(", ")", "'", "s", "in", "of", "province", "-", "near"];
+const CONNECTORS: [&str; 12] = [
+    ",", "(", ")", "'", "s", "in", "of", "province", "-", "near", "north", "south",
+];
+
+/// Words before a name that make it a place where one is: a speech verb after it then is the
+/// place's people speaking ("a seller in Jian told us").
+const LOCATIVES: [&str; 8] = ["in", "at", "from", "to", "near", "via", "towards", "across"];
 
 /// A word or a single sign of a folded text, with its folded character range.
 #[derive(Clone, Debug)]
@@ -122,7 +128,7 @@ impl DocContext {
         let text = FoldedText::new(&joined);
         let mut border = BORDER_WORDS
             .iter()
-            .find(|w| !occurrences(&text, &fold(w)).is_empty())
+            .find(|w| holds(&text, &fold(w)))
             .map(|w| format!("\"{w}\""));
         if border.is_none() {
             border = candidates(&text, gazetteer).into_iter().find_map(|c| {
@@ -143,7 +149,7 @@ impl DocContext {
     fn holds_any<'w>(&self, words: &'w [String]) -> Option<&'w str> {
         words
             .iter()
-            .find(|w| !occurrences(&self.text, w).is_empty())
+            .find(|w| holds(&self.text, w))
             .map(String::as_str)
     }
 }
@@ -231,7 +237,8 @@ fn judge(
             };
         }
     }
-    if let Some(t) = first_after.map(|i| &toks[i]) {
+    let after_locative = prev.is_some_and(|t| LOCATIVES.contains(&t.text.as_str()));
+    if let Some(t) = first_after.map(|i| &toks[i]).filter(|_| !after_locative) {
         if (FAMILY_NAMES.contains(&t.text.as_str()) && capitalised(source, f, t.start))
             || SPEECH_VERBS.contains(&t.text.as_str())
         {

@@ -151,7 +151,8 @@ pub fn occurrences(text: &FoldedText, phrase: &str) -> Vec<(usize, usize)> {
     }
     for start in 0..=text.chars.len() - needle.len() {
         let end = start + needle.len();
-        if text.chars[start..end] == needle[..]
+        if text.chars[start] == needle[0]
+            && text.chars[start..end] == needle[..]
             && text.word_starts_at(start)
             && text.word_ends_at(end)
         {
@@ -159,4 +160,19 @@ pub fn occurrences(text: &FoldedText, phrase: &str) -> Vec<(usize, usize)> {
         }
     }
     found
+}
+
+/// Whether folded `phrase` occurs in `text` as whole words.
+pub fn holds(text: &FoldedText, phrase: &str) -> bool {
+    let needle: Vec<char> = phrase.chars().collect();
+    let Some(&first) = needle.first() else {
+        return false;
+    };
+    (0..(text.chars.len() + 1).saturating_sub(needle.len())).any(|start| {
+        let end = start + needle.len();
+        text.chars[start] == first
+            && text.chars[start..end] == needle[..]
+            && text.word_starts_at(start)
+            && text.word_ends_at(end)
+    })
 }
