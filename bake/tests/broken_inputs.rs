@@ -245,3 +245,79 @@ fn a_place_no_paragraph_mentions_is_a_warning_not_an_error() {
         atlas.warnings
     );
 }
+
+/// Adds `notes` (the JSON of a `places` field) to the Hyesan article's entry.
+fn note_places(root: &Path, notes: &str) {
+    edit(
+        root,
+        "content/articles.json",
+        "\"paragraphs\": \"lines\",",
+        &format!("\"paragraphs\": \"lines\",\n    \"places\": {notes},"),
+    );
+}
+
+#[test]
+fn an_article_s_entry_can_add_and_remove_mentions() {
+    let root = copy_project();
+    note_places(
+        &root,
+        r#"{"include": [{"paragraph": 7, "text": "China", "place": "jilin"}],
+            "exclude": [{"paragraph": 6, "text": "pyongyang"}, {"paragraph": 3, "text": "Pyongyang", "place": "pyongyang"}]}"#,
+    );
+    let atlas = Atlas::load(&DataPaths::under(&root));
+    let _ = std::fs::remove_dir_all(&root);
+    let atlas = atlas.unwrap_or_else(|e| panic!("{e}"));
+    let index = |id: &str| atlas.places.iter().position(|p| p.id == id).unwrap();
+    let hyesan_article = 1;
+    assert!(atlas
+        .reading
+        .excerpts(index("jilin"))
+        .contains(&(hyesan_article, 6)));
+    assert!(!atlas
+        .reading
+        .excerpts(index("pyongyang"))
+        .iter()
+        .any(|&(a, _)| a == hyesan_article));
+    let left = &atlas.reading.left_out[hyesan_article][5];
+    assert!(left.iter().any(|l| l.reason.contains("articles.json")));
+}
+
+#[test]
+fn a_wrong_place_note_names_the_file_the_article_and_the_fault() {
+    let cases = [
+        (
+            r#"{"include": [{"paragraph": 40, "text": "China", "place": "jilin"}]}"#,
+            "places.include[0]: paragraph 40 is not one of the article's paragraphs 1–10",
+        ),
+        (
+            r#"{"include": [{"paragraph": 7, "text": "China", "place": "atlantis"}]}"#,
+            "places.include[0]: no place has id \"atlantis\"",
+        ),
+        (
+            r#"{"include": [{"paragraph": 7, "text": "Beijing", "place": "jilin"}]}"#,
+            "places.include[0]: paragraph 7 has no word \"Beijing\"",
+        ),
+        (
+            r#"{"exclude": [{"paragraph": 7, "text": "Hyesan"}]}"#,
+            "places.exclude[0]: paragraph 7 has no mention \"Hyesan\" to leave out",
+        ),
+        (
+            r#"{"include": [{"paragraph": 7, "text": "China"}]}"#,
+            "places.include[0]: `place` is required",
+        ),
+    ];
+    for (notes, fault) in cases {
+        let msg = error_after(|r| note_places(r, notes));
+        assert!(
+            msg.contains("content/articles.json: feature 1 (id \"hyesan-frontier\"): ")
+                && msg.contains(fault),
+            "{msg}"
+        );
+    }
+    // An unknown key is refused by name, at its line.
+    let msg = error_after(|r| note_places(r, r#"{"includes": []}"#));
+    assert!(
+        msg.contains("articles.json:") && msg.contains("unknown field `includes`"),
+        "{msg}"
+    );
+}

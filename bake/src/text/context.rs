@@ -345,3 +345,144 @@ pub fn places_with(text: &str, gazetteer: &Gazetteer, doc: &DocContext) -> Parag
 pub fn mentions(text: &str, gazetteer: &Gazetteer) -> Vec<Mention> {
     places_in(&[text], gazetteer).remove(0).mentions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::gazetteer::Ambiguous;
+    use crate::text::names::{family, NameKind, NameSource, Romanization};
+
+    /// Ji'an (ambiguous "Jian", another Ji'an in Jiangxi), the Yalu, and Andong for Dandong
+    /// (needing the Yalu or Manchuria).
+    fn gazetteer() -> Gazetteer {
+        let entry = |place: usize, name: &str, aliases: &[&str], kind, r| Entry {
+            place,
+            variants: family(&NameSource {
+                name,
+                aliases: &aliases.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                native: &[],
+                kind,
+                romanization: r,
+            }),
+            not_in: vec![fold("Ji'an, Jiangxi")],
+            ambiguous: Vec::new(),
+            elsewhere: Vec::new(),
+            border: true,
+        };
+        let mut jian = entry(0, "Ji'an", &[], NameKind::City, Romanization::Chinese);
+        jian.ambiguous.push(Ambiguous {
+            spelling: "jian".into(),
+            also: "a Chinese given name".into(),
+            needs: Vec::new(),
+        });
+        jian.elsewhere.push("jiangxi".into());
+        let yalu = entry(
+            1,
+            "Yalu River",
+            &["Yalu"],
+            NameKind::River,
+            Romanization::Both,
+        );
+        let mut dandong = entry(
+            2,
+            "Dandong",
+            &["Andong"],
+            NameKind::City,
+            Romanization::Chinese,
+        );
+        dandong.ambiguous.push(Ambiguous {
+            spelling: "andong".into(),
+            also: "a city of South Korea".into(),
+            needs: vec!["yalu".into(), "manchuria".into()],
+        });
+        Gazetteer::new(vec![jian, yalu, dandong])
+    }
+
+    fn found(paragraphs: &[&str]) -> Vec<Vec<(usize, String)>> {
+        places_in(paragraphs, &gazetteer())
+            .into_iter()
+            .zip(paragraphs)
+            .map(|(p, text)| {
+                p.mentions
+                    .iter()
+                    .map(|m| (m.place, text[m.start..m.end].to_owned()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_family_name_or_title_before_a_name_makes_it_a_person() {
+        let doc = [
+            "On the Yalu.",
+            "The manager, Zhang Jian, said so.",
+            "Mr. Jian left.",
+        ];
+        assert_eq!(found(&doc)[1], []);
+        assert_eq!(found(&doc)[2], []);
+        // Negative: without one, in a text about the border, Jian is the town.
+        assert_eq!(
+            found(&["On the Yalu.", "We lived in Jian."])[1],
+            [(0, "Jian".into())]
+        );
+        // Negative: a family name in lower case is a word ("he Jian" is not a name).
+        let left = places_in(&["On the Yalu.", "Then he Jian…"], &gazetteer());
+        assert!(left[1].left_out.is_empty());
+    }
+
+    #[test]
+    fn a_speech_verb_after_a_name_makes_it_a_person_unless_it_follows_in() {
+        let doc = [
+            "Yalu.",
+            "Jian said it was late.",
+            "A seller in Jian told us.",
+        ];
+        let f = found(&doc);
+        assert_eq!(f[1], []);
+        assert_eq!(f[2], [(0, "Jian".into())]);
+    }
+
+    #[test]
+    fn a_word_next_to_a_name_can_mark_another_place_of_the_name() {
+        let doc = [
+            "Yalu.",
+            "Ji'an in Jiangxi is far away.",
+            "Jiangxi province's Ji'an too.",
+        ];
+        let f = found(&doc);
+        assert_eq!(f[1], []);
+        assert_eq!(f[2], []);
+        // Negative: the word further away does not count.
+        assert_eq!(
+            found(&["Jiangxi is far, but Ji'an is near."])[0],
+            [(0, "Ji'an".into())]
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_spelling_needs_the_document_s_context() {
+        // No border context: Jian is left out as uncertain, with the reason.
+        let p = places_in(&["We met Jian for lunch."], &gazetteer());
+        assert!(p[0].mentions.is_empty());
+        assert!(!p[0].left_out[0].certain);
+        assert!(p[0].left_out[0].reason.contains("a Chinese given name"));
+        // The Yalu anywhere in the document supports it, in any paragraph.
+        assert_eq!(
+            found(&["We met Jian for lunch.", "Then to the Yalu."])[0],
+            [(0, "Jian".into())]
+        );
+        // Ji'an with its apostrophe is never in doubt.
+        assert_eq!(found(&["We met in Ji'an."])[0], [(0, "Ji'an".into())]);
+    }
+
+    #[test]
+    fn andong_is_dandong_only_in_a_text_about_the_yalu_or_manchuria() {
+        assert_eq!(found(&["Andong is famous for masks."])[0], []);
+        assert_eq!(
+            found(&["Andong, the old name, in Manchuria."])[0],
+            [(2, "Andong".into())]
+        );
+        // North Korea alone makes a border text, but Andong asks for the Yalu or Manchuria.
+        assert_eq!(found(&["North Korea is near Andong."])[0], []);
+    }
+}
