@@ -2,7 +2,7 @@
 SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve build test bench fuzz setup
+.PHONY: serve build test bench fuzz setup places
 
 ## Set up, build the release page and serve it on http://127.0.0.1:8080
 serve:
@@ -33,3 +33,8 @@ fuzz:
 
 setup:
 	scripts/setup.sh test
+
+## Print, per article, each paragraph's places and every name left out, with the reason
+## (FAMILIES=1 also lists every place's spellings and the rule that made each)
+places:
+	cargo run -q -p yalu-bake --bin places-report -- $(if $(FAMILIES),--families)

@@ -7,6 +7,12 @@ pub enum PlaceKind {
     River,
     /// A town or city, drawn as a marker.
     City,
+    /// A county, drawn as a marker at its seat.
+    County,
+    /// A province, drawn as an area label in spaced capitals.
+    Province,
+    /// A mountain, drawn as a marker at its summit.
+    Mountain,
 }
 
 /// How prominent a place's marker is.
@@ -16,6 +22,8 @@ pub enum Rank {
     Primary,
     /// A place the texts name that helps the reader find their way.
     Secondary,
+    /// A place some texts name: drawn small.
+    Minor,
 }
 
 /// A place's name in its own language and script.
@@ -162,8 +170,10 @@ pub struct Pin {
     pub name: &'static str,
     /// As `Place::country`.
     pub country: &'static str,
-    /// Whether it is a town (a marker) rather than the river.
+    /// Whether it is drawn at a point (a marker or an area label) rather than as the river.
     pub city: bool,
+    /// Whether it is a minor place, drawn only from `MINOR_ZOOM` on (or when chosen or read).
+    pub minor: bool,
     /// As `Place::x`.
     pub x: f32,
     /// As `Place::y`.
@@ -192,6 +202,7 @@ pub static PINS: [Pin; PLACES_TABLE.len()] = {
         name: "",
         country: "",
         city: false,
+        minor: false,
         x: 0.0,
         y: 0.0,
         passages: 0,
@@ -203,7 +214,8 @@ pub static PINS: [Pin; PLACES_TABLE.len()] = {
             id: p.id,
             name: p.name,
             country: p.country,
-            city: matches!(p.kind, PlaceKind::City),
+            city: !matches!(p.kind, PlaceKind::River),
+            minor: matches!(p.rank, Rank::Minor),
             x: p.x,
             y: p.y,
             passages: EXCERPTS_TABLE[i].len(),
@@ -423,7 +435,8 @@ mod tests {
                 (place.id, place.name, place.country)
             );
             assert_eq!((pin.x, pin.y), (place.x, place.y));
-            assert_eq!(pin.city, place.kind == PlaceKind::City);
+            assert_eq!(pin.city, place.kind != PlaceKind::River);
+            assert_eq!(pin.minor, place.rank == Rank::Minor);
             assert_eq!(pin.passages, excerpts.len());
         }
         for (a, (entry, article)) in CONTENTS.iter().zip(&ARTICLES).enumerate() {
@@ -460,7 +473,11 @@ mod label_tests {
     fn marker_label(p: &Place) -> Box {
         let w = 8.0 * p.name.chars().count() as f32;
         let (x, y) = (p.x, p.y);
-        if p.kind == PlaceKind::River {
+        if p.kind == PlaceKind::Province {
+            // Spaced capitals, centred on the point.
+            let w = 11.0 * p.name.chars().count() as f32;
+            (x - w / 2.0, y - 9.0, x + w / 2.0, y + 5.0)
+        } else if p.kind == PlaceKind::River {
             (x, y - 11.0, x + w, y + 3.0)
         } else if p.label_left {
             (x - 10.0 - w, y - 7.0, x - 10.0, y + 7.0)
@@ -478,16 +495,23 @@ mod label_tests {
         a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
     }
 
+    /// Minor places are drawn only from a closer zoom (`MINOR_ZOOM`): not at the default view.
+    fn drawn_at_first(p: &&Place) -> bool {
+        p.rank != Rank::Minor
+    }
+
     #[test]
     fn labels_do_not_collide_at_the_default_view() {
         let mut boxes: Vec<(String, Box)> = PLACES
             .iter()
+            .filter(drawn_at_first)
             .map(|p| (p.name.to_owned(), marker_label(p)))
             .collect();
         boxes.extend(MAP_LABELS.iter().map(|l| (l.text.to_owned(), map_label(l))));
         // Each town's dot, 6 units around its point, must stay clear of every label too.
         let dots: Vec<(String, Box)> = PLACES
             .iter()
+            .filter(drawn_at_first)
             .filter(|p| p.kind == PlaceKind::City)
             .map(|p| {
                 (

@@ -118,7 +118,7 @@ pub fn rust_source(atlas: &Atlas) -> String {
         n = atlas.places.len()
     );
     for p in &atlas.places {
-        let at = atlas.frame.project(p.point);
+        let at = atlas.frame.project(p.label_point());
         let native: Vec<String> = p
             .native
             .iter()
@@ -127,18 +127,21 @@ pub fn rust_source(atlas: &Atlas) -> String {
         let kind = match p.kind {
             PlaceKind::River => "PlaceKind::River",
             PlaceKind::City => "PlaceKind::City",
+            PlaceKind::County => "PlaceKind::County",
+            PlaceKind::Province => "PlaceKind::Province",
+            PlaceKind::Mountain => "PlaceKind::Mountain",
         };
         let rank = match p.rank {
             Rank::Primary => "Rank::Primary",
             Rank::Secondary => "Rank::Secondary",
+            Rank::Minor => "Rank::Minor",
         };
         let label_left = p.label == LabelSide::Left;
         // The river itself comes first; a town by where it meets the Yalu going downstream.
         let river_km = match p.kind {
             PlaceKind::River => 0,
-            PlaceKind::City => (crate::geo::chainage_m(&atlas.yalu, p.point).unwrap_or(0.0)
-                / 1000.0)
-                .round() as u32,
+            _ => (crate::geo::chainage_m(&atlas.yalu, p.point).unwrap_or(0.0) / 1000.0).round()
+                as u32,
         };
         let _ = writeln!(
             out,

@@ -1,8 +1,13 @@
 //! The articles of `content/`: read, checked, split into paragraphs and searched for places.
 
 use crate::error::BakeError;
-use crate::places::Place;
-use crate::text::{mentions, parse, Article, ArticleMeta, Entry, Layout, Mention};
+use crate::places::{Place, PlaceKind};
+use crate::text::gazetteer::occurrences;
+use crate::text::names::{family, fold, FoldedText, NameKind, NameSource, Romanization};
+use crate::text::{
+    parse, places_in, Ambiguous, Article, ArticleMeta, Entry, Gazetteer, Layout, LeftOut, Mention,
+    ParagraphPlaces,
+};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -20,6 +25,8 @@ struct MetaFile {
     paragraphs: String,
     #[serde(default)]
     furniture: Vec<String>,
+    #[serde(default)]
+    places: PlaceNotes,
 }
 
 /// The articles with the place mentions of each paragraph.
@@ -29,6 +36,8 @@ pub struct Reading {
     pub articles: Vec<Article>,
     /// For each article, for each paragraph, its mentions in text order.
     pub mentions: Vec<Vec<Vec<Mention>>>,
+    /// For each article, for each paragraph, the names found and left out, with the reason.
+    pub left_out: Vec<Vec<Vec<LeftOut>>>,
 }
 
 impl Reading {
@@ -46,41 +55,233 @@ impl Reading {
     }
 }
 
-/// The gazetteer of the places: every name and alias, checked so that no spelling belongs to two places.
-pub fn gazetteer(path: &Path, places: &[Place]) -> Result<Vec<Entry>, BakeError> {
-    let mut owner: HashMap<String, usize> = HashMap::new();
-    let mut entries = Vec::new();
+/// The romanization rules that fit a place's country.
+fn romanization(place: &Place) -> Romanization {
+    match place.country.as_str() {
+        "China" => Romanization::Chinese,
+        "North Korea" | "South Korea" => Romanization::Korean,
+        _ => Romanization::Both,
+    }
+}
+
+/// Which suffixes a place's names take.
+fn name_kind(kind: PlaceKind) -> NameKind {
+    match kind {
+        PlaceKind::River => NameKind::River,
+        PlaceKind::City => NameKind::City,
+        PlaceKind::County => NameKind::County,
+        PlaceKind::Province => NameKind::Province,
+        PlaceKind::Mountain => NameKind::Mountain,
+    }
+}
+
+/// The gazetteer of the places: each place's spelling family (see `text::names`), checked so
+/// that no name or alias belongs to two places. A spelling that a rule makes for two places is
+/// given to the one whose data names it, or to neither.
+pub fn gazetteer(path: &Path, places: &[Place]) -> Result<Gazetteer, BakeError> {
+    let fail = |i: usize, message: String| BakeError::Feature {
+        path: path.to_owned(),
+        index: i,
+        id: Some(places[i].id.clone()),
+        message,
+    };
+    let mut families = Vec::with_capacity(places.len());
+    for place in places {
+        let native: Vec<String> = place.native.iter().map(|n| n.text.clone()).collect();
+        families.push(family(&NameSource {
+            name: &place.name,
+            aliases: &place.aliases,
+            native: &native,
+            kind: name_kind(place.kind),
+            romanization: romanization(place),
+        }));
+    }
+    let explicit = |i: usize, spelling: &str| {
+        std::iter::once(&places[i].name)
+            .chain(&places[i].aliases)
+            .chain(places[i].native.iter().map(|n| &n.text))
+            .any(|n| fold(n) == spelling)
+    };
+    // Every spelling with the places whose family holds it.
+    let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, fam) in families.iter().enumerate() {
+        for v in fam {
+            owners.entry(v.spelling.clone()).or_default().push(i);
+        }
+    }
+    let mut entries = Vec::with_capacity(places.len());
     for (i, place) in places.iter().enumerate() {
-        let mut names: Vec<String> = Vec::new();
-        for name in std::iter::once(&place.name).chain(&place.aliases) {
-            // Spellings that differ only in case or apostrophe are one name to the matcher.
-            let key: String = name.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
-            match owner.get(&key) {
-                Some(&other) if other != i => {
-                    return Err(BakeError::Feature {
-                        path: path.to_owned(),
-                        index: i,
-                        id: Some(place.id.clone()),
-                        message: format!(
-                            "alias \"{name}\" is also a name of \"{}\"",
-                            places[other].id
+        let mut variants = Vec::new();
+        for v in &families[i] {
+            let holders = &owners[&v.spelling];
+            if holders.len() > 1 {
+                let named: Vec<usize> = holders
+                    .iter()
+                    .copied()
+                    .filter(|&h| explicit(h, &v.spelling))
+                    .collect();
+                if named.len() > 1 {
+                    let later = &places[named[1]];
+                    let said = std::iter::once(&later.name)
+                        .chain(&later.aliases)
+                        .chain(later.native.iter().map(|n| &n.text))
+                        .find(|n| fold(n) == v.spelling)
+                        .unwrap_or(&v.spelling);
+                    let what = if *said == later.name { "name" } else { "alias" };
+                    return Err(fail(
+                        named[1],
+                        format!(
+                            "{what} \"{said}\" is also a name of \"{}\"",
+                            places[named[0]].id
                         ),
-                    })
+                    ));
                 }
-                Some(_) => {}
-                None => {
-                    owner.insert(key, i);
-                    names.push(name.clone());
+                if named != [i] {
+                    continue;
                 }
             }
+            variants.push(v.clone());
+        }
+        let mut ambiguous = Vec::new();
+        for a in &place.ambiguous {
+            let spelling = fold(&a.spelling);
+            if !variants.iter().any(|v| v.spelling == spelling) {
+                return Err(fail(
+                    i,
+                    format!(
+                        "ambiguous spelling \"{}\" is not one of the place's spellings",
+                        a.spelling
+                    ),
+                ));
+            }
+            ambiguous.push(Ambiguous {
+                spelling,
+                also: a.also.clone(),
+                needs: a.needs.iter().map(|w| fold(w)).collect(),
+            });
         }
         entries.push(Entry {
             place: i,
-            names,
-            not_in: place.not_in.clone(),
+            variants,
+            not_in: place.not_in.iter().map(|p| fold(p)).collect(),
+            ambiguous,
+            elsewhere: place.elsewhere.iter().map(|w| fold(w)).collect(),
+            // A Chinese province is too wide to say a text is about the border.
+            border: !(place.kind == PlaceKind::Province && place.country == "China"),
         });
     }
-    Ok(entries)
+    Ok(Gazetteer::new(entries))
+}
+
+/// What an article's entry says about its places: mentions to add and mentions that are wrong.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PlaceNotes {
+    #[serde(default)]
+    include: Vec<PlaceNote>,
+    #[serde(default)]
+    exclude: Vec<PlaceNote>,
+}
+
+/// One note: in paragraph `paragraph` (1-based), the words `text` are (or are not) place `place`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceNote {
+    paragraph: usize,
+    text: String,
+    place: Option<String>,
+}
+
+/// Applies an article's notes to its found places. Errors say which note and what is wrong.
+fn apply_notes(
+    notes: &PlaceNotes,
+    article: &Article,
+    found: &mut [ParagraphPlaces],
+    places: &[Place],
+) -> Result<(), String> {
+    let place_of = |which: &str, k: usize, note: &PlaceNote| -> Result<Option<usize>, String> {
+        match &note.place {
+            None => Ok(None),
+            Some(id) => places
+                .iter()
+                .position(|p| &p.id == id)
+                .map(Some)
+                .ok_or_else(|| format!("places.{which}[{k}]: no place has id \"{id}\"")),
+        }
+    };
+    let paragraph = |which: &str, k: usize, note: &PlaceNote| -> Result<usize, String> {
+        if note.paragraph == 0 || note.paragraph > article.paragraphs.len() {
+            return Err(format!(
+                "places.{which}[{k}]: paragraph {} is not one of the article's paragraphs 1–{}",
+                note.paragraph,
+                article.paragraphs.len()
+            ));
+        }
+        Ok(note.paragraph - 1)
+    };
+    for (k, note) in notes.include.iter().enumerate() {
+        let p = paragraph("include", k, note)?;
+        let place = place_of("include", k, note)?.ok_or_else(|| {
+            format!(
+                "places.include[{k}]: `place` is required: which place \"{}\" is",
+                note.text
+            )
+        })?;
+        let text = &article.paragraphs[p].text;
+        let folded = FoldedText::new(text);
+        let spots = occurrences(&folded, &fold(&note.text));
+        if spots.is_empty() {
+            return Err(format!(
+                "places.include[{k}]: paragraph {} has no word \"{}\"",
+                note.paragraph, note.text
+            ));
+        }
+        let here = &mut found[p];
+        for (s, e) in spots {
+            let (start, end) = folded.byte_range(s, e);
+            here.mentions.retain(|m| m.end <= start || m.start >= end);
+            here.left_out.retain(|l| l.end <= start || l.start >= end);
+            here.mentions.push(Mention { place, start, end });
+        }
+        here.mentions.sort_by_key(|m| m.start);
+    }
+    for (k, note) in notes.exclude.iter().enumerate() {
+        let p = paragraph("exclude", k, note)?;
+        let place = place_of("exclude", k, note)?;
+        let text = &article.paragraphs[p].text;
+        let wanted = fold(&note.text);
+        let here = &mut found[p];
+        let before = here.mentions.len();
+        let mut removed = Vec::new();
+        here.mentions.retain(|m| {
+            let hit = fold(&text[m.start..m.end]) == wanted && place.is_none_or(|pl| pl == m.place);
+            if hit {
+                removed.push(*m);
+            }
+            !hit
+        });
+        if here.mentions.len() == before {
+            return Err(format!(
+                "places.exclude[{k}]: paragraph {} has no mention \"{}\"{} to leave out",
+                note.paragraph,
+                note.text,
+                note.place
+                    .as_ref()
+                    .map(|id| format!(" of \"{id}\""))
+                    .unwrap_or_default()
+            ));
+        }
+        for m in removed {
+            here.left_out.push(LeftOut {
+                place: m.place,
+                start: m.start,
+                end: m.end,
+                reason: "left out by the article's entry in articles.json".to_owned(),
+                certain: true,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Reads `content/articles.json` and every article it lists, and finds the places in them.
@@ -106,6 +307,7 @@ pub fn read(dir: &Path, places_path: &Path, places: &[Place]) -> Result<Reading,
     let mut reading = Reading {
         articles: Vec::new(),
         mentions: Vec::new(),
+        left_out: Vec::new(),
     };
     for (i, m) in metas.into_iter().enumerate() {
         let fail = |message: String| BakeError::Feature {
@@ -180,13 +382,19 @@ pub fn read(dir: &Path, places_path: &Path, places: &[Place]) -> Result<Reading,
                 message: e.message,
             },
         })?;
-        reading.mentions.push(
-            article
-                .paragraphs
-                .iter()
-                .map(|p| mentions(&p.text, &entries))
-                .collect(),
-        );
+        let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let mut found = places_in(&texts, &entries);
+        apply_notes(&m.places, &article, &mut found, places).map_err(|message| {
+            BakeError::Feature {
+                path: index.clone(),
+                index: i,
+                id: Some(article.meta.id.clone()),
+                message,
+            }
+        })?;
+        let (mentions, left_out) = found.into_iter().map(|f| (f.mentions, f.left_out)).unzip();
+        reading.mentions.push(mentions);
+        reading.left_out.push(left_out);
         reading.articles.push(article);
     }
     Ok(reading)

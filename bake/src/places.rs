@@ -14,6 +14,12 @@ pub enum PlaceKind {
     River,
     /// A town or city, drawn as a marker at its point.
     City,
+    /// A county, drawn as a marker at its seat.
+    County,
+    /// A province, drawn as an area label.
+    Province,
+    /// A mountain, drawn as a marker at its summit.
+    Mountain,
 }
 
 /// How prominent a place's marker is.
@@ -23,6 +29,8 @@ pub enum Rank {
     Primary,
     /// A place the texts name that helps the reader find their way.
     Secondary,
+    /// A place some texts name: drawn small.
+    Minor,
 }
 
 /// Which side of its marker a place's label sits, chosen so that labels do not collide.
@@ -70,6 +78,30 @@ pub struct Place {
     pub label: LabelSide,
     /// For a river, where it rises, so its course can be ordered from source to mouth.
     pub source: Option<LonLat>,
+    /// Where the label is drawn when not at `point` (a province whose label point lies off the map).
+    pub label_at: Option<LonLat>,
+    /// Spellings that may name something else, taken only with support from the text.
+    pub ambiguous: Vec<AmbiguousName>,
+    /// Words that, next to a name, mark another place of that name ("Jiangxi").
+    pub elsewhere: Vec<String>,
+}
+
+/// A spelling of a place that may name something else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AmbiguousName {
+    /// The spelling as written in the data.
+    pub spelling: String,
+    /// What else it may be ("a Chinese given name").
+    pub also: String,
+    /// Words of which the document must hold one; empty: any text about the Yalu border.
+    pub needs: Vec<String>,
+}
+
+impl Place {
+    /// Where its label (and, for a province, its control) is drawn.
+    pub fn label_point(&self) -> LonLat {
+        self.label_at.unwrap_or(self.point)
+    }
 }
 
 /// Reads and checks the places file.
@@ -112,18 +144,22 @@ pub fn places_from(path: &Path, fc: &FeatureCollection) -> Result<Vec<Place>, Ba
         let kind = match text("kind")?.as_str() {
             "river" => PlaceKind::River,
             "city" => PlaceKind::City,
+            "county" => PlaceKind::County,
+            "province" => PlaceKind::Province,
+            "mountain" => PlaceKind::Mountain,
             other => {
                 return Err(fail(format!(
-                    "kind \"{other}\" is not \"river\" or \"city\""
+                    "kind \"{other}\" is not \"river\", \"city\", \"county\", \"province\" or \"mountain\""
                 )))
             }
         };
         let rank = match text("rank")?.as_str() {
             "primary" => Rank::Primary,
             "secondary" => Rank::Secondary,
+            "minor" => Rank::Minor,
             other => {
                 return Err(fail(format!(
-                    "rank \"{other}\" is not \"primary\" or \"secondary\""
+                    "rank \"{other}\" is not \"primary\", \"secondary\" or \"minor\""
                 )))
             }
         };
@@ -199,11 +235,54 @@ pub fn places_from(path: &Path, fc: &FeatureCollection) -> Result<Vec<Place>, Ba
                     "a river needs `source`: [longitude, latitude]".to_owned(),
                 ))
             }
-            (PlaceKind::City, None) => None,
-            (PlaceKind::City, Some(_)) => {
-                return Err(fail("only a river has a `source`".to_owned()))
-            }
+            (_, None) => None,
+            (_, Some(_)) => return Err(fail("only a river has a `source`".to_owned())),
         };
+        let label_at = match feature.property("label_at") {
+            None => None,
+            Some(serde_json::Value::Array(pos)) if kind == PlaceKind::Province => {
+                let numbers: Option<Vec<f64>> = pos.iter().map(|v| v.as_f64()).collect();
+                let numbers = numbers
+                    .ok_or_else(|| fail("`label_at` must be [longitude, latitude]".to_owned()))?;
+                Some(lon_lat(&numbers).map_err(fail)?)
+            }
+            Some(_) if kind != PlaceKind::Province => {
+                return Err(fail("only a province has a `label_at`".to_owned()))
+            }
+            Some(_) => return Err(fail("`label_at` must be [longitude, latitude]".to_owned())),
+        };
+        let ambiguous = match feature.property("ambiguous") {
+            None => Vec::new(),
+            Some(serde_json::Value::Array(items)) => items
+                .iter()
+                .map(|item| {
+                    let spelling = item.get("spelling").and_then(|v| v.as_str());
+                    let also = item.get("also").and_then(|v| v.as_str());
+                    let needs: Option<Vec<String>> = match item.get("needs") {
+                        None => Some(Vec::new()),
+                        Some(serde_json::Value::Array(words)) => words
+                            .iter()
+                            .map(|w| w.as_str().filter(|w| !w.trim().is_empty()).map(str::to_owned))
+                            .collect(),
+                        Some(_) => None,
+                    };
+                    match (spelling, also, needs) {
+                        (Some(s), Some(a), Some(needs)) if !s.trim().is_empty() && !a.trim().is_empty() => {
+                            Ok(AmbiguousName {
+                                spelling: s.to_owned(),
+                                also: a.to_owned(),
+                                needs,
+                            })
+                        }
+                        _ => Err(fail(
+                            "each `ambiguous` entry needs non-empty `spelling` and `also`, and `needs` (if given) must be an array of non-empty strings".to_owned(),
+                        )),
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(_) => return Err(fail("property `ambiguous` must be an array".to_owned())),
+        };
+        let elsewhere = strings("elsewhere")?;
         places.push(Place {
             id: id_value,
             name: text("name")?,
@@ -217,6 +296,9 @@ pub fn places_from(path: &Path, fc: &FeatureCollection) -> Result<Vec<Place>, Ba
             point,
             label,
             source,
+            label_at,
+            ambiguous,
+            elsewhere,
         });
     }
     if places.is_empty() {

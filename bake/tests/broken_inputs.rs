@@ -117,8 +117,8 @@ fn an_alias_of_two_places_is_refused() {
         edit(
             r,
             "data/places.geojson",
-            "\"aliases\": [\"Manp'o\"]",
-            "\"aliases\": [\"Manp'o\", \"Hyeson\"]",
+            "\"aliases\": [\"Manp'o\",",
+            "\"aliases\": [\"Manp'o\", \"Hyeson\",",
         )
     });
     assert!(
@@ -221,12 +221,12 @@ fn a_gap_in_the_river_is_reported() {
 }
 
 #[test]
-fn a_place_no_paragraph_mentions_is_a_warning_not_an_error() {
+fn a_place_no_paragraph_mentions_bakes_quietly_with_an_empty_panel() {
     let root = copy_project();
     edit(
         &root,
         "data/places.geojson",
-        "\"aliases\": [\"Tantung\", \"Antung\"]",
+        "\"aliases\": [\"Tantung\", \"Antung\", \"Andong\", \"丹東\", \"安东\"]",
         "\"aliases\": []",
     );
     edit(
@@ -235,15 +235,12 @@ fn a_place_no_paragraph_mentions_is_a_warning_not_an_error() {
         "\"name\": \"Dandong\"",
         "\"name\": \"Andong\"",
     );
-    let atlas = Atlas::load(&DataPaths::under(&root)).expect("a warning does not stop the build");
+    let atlas = Atlas::load(&DataPaths::under(&root)).expect("no passage is not a fault");
     let _ = std::fs::remove_dir_all(&root);
-    assert!(
-        atlas.warnings.iter().any(|w| w.message.ends_with(
-            "place \"dandong\": no paragraph of the articles mentions it; its panel will say so"
-        )),
-        "{:?}",
-        atlas.warnings
-    );
+    // Its panel says so, and the author's report lists it; the build says nothing.
+    assert!(atlas.warnings.is_empty(), "{:?}", atlas.warnings);
+    let dandong = atlas.places.iter().position(|p| p.id == "dandong").unwrap();
+    assert!(atlas.reading.excerpts(dandong).is_empty());
 }
 
 #[test]
@@ -282,6 +279,82 @@ fn a_point_among_a_countrys_land_is_refused() {
     });
     assert!(
         msg.ends_with("countries.geojson: feature 0 (id \"China\"): member 5 is a Point, neither land nor a line"),
+        "{msg}"
+    );
+}
+
+/// Adds `notes` (the JSON of a `places` field) to the Hyesan article's entry.
+fn note_places(root: &Path, notes: &str) {
+    edit(
+        root,
+        "content/articles.json",
+        "\"paragraphs\": \"lines\",",
+        &format!("\"paragraphs\": \"lines\",\n    \"places\": {notes},"),
+    );
+}
+
+#[test]
+fn an_article_s_entry_can_add_and_remove_mentions() {
+    let root = copy_project();
+    note_places(
+        &root,
+        r#"{"include": [{"paragraph": 7, "text": "China", "place": "jilin"}],
+            "exclude": [{"paragraph": 6, "text": "pyongyang"}, {"paragraph": 3, "text": "Pyongyang", "place": "pyongyang"}]}"#,
+    );
+    let atlas = Atlas::load(&DataPaths::under(&root));
+    let _ = std::fs::remove_dir_all(&root);
+    let atlas = atlas.unwrap_or_else(|e| panic!("{e}"));
+    let index = |id: &str| atlas.places.iter().position(|p| p.id == id).unwrap();
+    let hyesan_article = 1;
+    assert!(atlas
+        .reading
+        .excerpts(index("jilin"))
+        .contains(&(hyesan_article, 6)));
+    assert!(!atlas
+        .reading
+        .excerpts(index("pyongyang"))
+        .iter()
+        .any(|&(a, _)| a == hyesan_article));
+    let left = &atlas.reading.left_out[hyesan_article][5];
+    assert!(left.iter().any(|l| l.reason.contains("articles.json")));
+}
+
+#[test]
+fn a_wrong_place_note_names_the_file_the_article_and_the_fault() {
+    let cases = [
+        (
+            r#"{"include": [{"paragraph": 40, "text": "China", "place": "jilin"}]}"#,
+            "places.include[0]: paragraph 40 is not one of the article's paragraphs 1–10",
+        ),
+        (
+            r#"{"include": [{"paragraph": 7, "text": "China", "place": "atlantis"}]}"#,
+            "places.include[0]: no place has id \"atlantis\"",
+        ),
+        (
+            r#"{"include": [{"paragraph": 7, "text": "Beijing", "place": "jilin"}]}"#,
+            "places.include[0]: paragraph 7 has no word \"Beijing\"",
+        ),
+        (
+            r#"{"exclude": [{"paragraph": 7, "text": "Hyesan"}]}"#,
+            "places.exclude[0]: paragraph 7 has no mention \"Hyesan\" to leave out",
+        ),
+        (
+            r#"{"include": [{"paragraph": 7, "text": "China"}]}"#,
+            "places.include[0]: `place` is required",
+        ),
+    ];
+    for (notes, fault) in cases {
+        let msg = error_after(|r| note_places(r, notes));
+        assert!(
+            msg.contains("content/articles.json: feature 1 (id \"hyesan-frontier\"): ")
+                && msg.contains(fault),
+            "{msg}"
+        );
+    }
+    // An unknown key is refused by name, at its line.
+    let msg = error_after(|r| note_places(r, r#"{"includes": []}"#));
+    assert!(
+        msg.contains("articles.json:") && msg.contains("unknown field `includes`"),
         "{msg}"
     );
 }

@@ -125,3 +125,19 @@ fn mention_ranges_lie_inside_their_paragraphs() {
         }
     }
 }
+
+#[test]
+fn ryanggang_is_the_province_not_hyesan_and_jilin_the_province_not_jian() {
+    let a = atlas();
+    // "the capital of Ryanggang Province", "traditional Ryonggang folk music".
+    assert_eq!(excerpts(&a, "ryanggang"), at(HYESAN, &[1, 4]));
+    // "the town of Ji’an in Jilin province"; a reader's "train through Jilin Province".
+    assert_eq!(excerpts(&a, "jilin"), at(POST, &[1, 32]));
+    for p in [1, 4] {
+        let i = a.places.iter().position(|pl| pl.id == "hyesan").unwrap();
+        let text = &a.reading.articles[1].paragraphs[p - 1].text;
+        for m in a.reading.mentions[1][p - 1].iter().filter(|m| m.place == i) {
+            assert_eq!(&text[m.start..m.end], "Hyesan");
+        }
+    }
+}

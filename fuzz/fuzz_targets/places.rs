@@ -33,7 +33,7 @@ fuzz_target!(|text: &str| {
         }
         Ok(checked) => checked,
     };
-    assert_eq!(entries.len(), places.len());
+    assert_eq!(entries.entries.len(), places.len());
     let frame = Frame::new(EXTRACT_SOUTH_WEST, EXTRACT_NORTH_EAST, FRAME_WIDTH).unwrap();
     let mut ids = HashSet::new();
     for place in &places {

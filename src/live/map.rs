@@ -5,7 +5,7 @@
 use super::{by_id, first, listen, next_frame, now_ms, reduced_motion, router, show};
 use crate::atlas::{LABEL_POINTS, PINS, VIEW_HEIGHT, VIEW_WIDTH};
 use crate::dom;
-use crate::map::view::{View, MAX_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
+use crate::map::view::{View, MAX_ZOOM, MINOR_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
 use crate::map::{scale_bar_path, SCALE_BAR_PX};
 use crate::route::Route;
 use std::cell::{Cell, RefCell};
@@ -40,6 +40,8 @@ struct Map {
     pins_offset: Option<Element>,
     /// Every marker and label kept one size on screen, with its map point.
     placed: Vec<(Element, f32, f32)>,
+    /// The markers of minor places, drawn only from `MINOR_ZOOM` on.
+    minor: Vec<Element>,
     bar_line: Option<Element>,
     bar_text: Option<Element>,
     zoom_in: Option<Element>,
@@ -130,12 +132,16 @@ pub fn start() {
         return;
     };
     let mut placed: Vec<(Element, f32, f32)> = Vec::new();
+    let mut minor = Vec::new();
     for pin in PINS.iter() {
         if let Some(el) = by_id(&if pin.city {
             dom::marker_id(pin.id)
         } else {
             dom::RIVER_LABEL.to_owned()
         }) {
+            if pin.minor {
+                minor.push(el.clone());
+            }
             placed.push((el, pin.x, pin.y));
         }
     }
@@ -157,6 +163,7 @@ pub fn start() {
         pins: first(&dom::class(dom::PINS)),
         pins_offset: first(&dom::class(dom::PINS_OFFSET)),
         placed,
+        minor,
         bar_line: part("path"),
         bar_text: part("text"),
         zoom_in: by_id(dom::ZOOM_IN),
@@ -187,13 +194,17 @@ pub fn start() {
     gestures(&m, &section);
     buttons(&m);
 
-    // A town chosen elsewhere (the panel, a link, the keyboard) that is out of sight glides in.
-    // The river is not: it is chosen by touching its line, wherever the view is.
+    // A town chosen elsewhere (the panel, a link, the keyboard) that is out of sight glides in,
+    // and a minor place close enough to be drawn with its neighbours. The river is not: it is
+    // chosen by touching its line, wherever the view is.
     let chosen = m.clone();
     router::on_change(move |_, now: Route| {
         if let Some(pin) = now.place().map(|i| &PINS[i]).filter(|p| p.city) {
             let view = chosen.view.get();
-            if !view.shows(pin.x, pin.y, GLIDE_MARGIN) {
+            if pin.minor && view.k < MINOR_ZOOM {
+                let near = View::default().zoom_centre(MINOR_ZOOM);
+                chosen.glide(near.centred_on(pin.x, pin.y));
+            } else if !view.shows(pin.x, pin.y, GLIDE_MARGIN) {
                 chosen.glide(view.centred_on(pin.x, pin.y));
             }
         }
@@ -370,6 +381,9 @@ impl Map {
             }
             for (el, x, y) in &self.placed {
                 let _ = el.set_attribute("transform", &v.placed(*x, *y, s));
+            }
+            for el in &self.minor {
+                let _ = el.class_list().toggle_with_force("near", v.k >= MINOR_ZOOM);
             }
             for (button, disabled) in [
                 (&self.zoom_in, v.k >= MAX_ZOOM),

@@ -110,7 +110,13 @@ pub fn Map() -> impl IntoView {
                         {PLACES
                             .iter()
                             .enumerate()
-                            .filter(|(_, p)| p.kind == PlaceKind::City)
+                            .filter(|(_, p)| p.kind == PlaceKind::Province)
+                            .map(|(i, place)| view! { <AreaLabel index=i place=place /> })
+                            .collect_view()}
+                        {PLACES
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| !matches!(p.kind, PlaceKind::River | PlaceKind::Province))
                             .map(|(i, place)| view! { <Marker index=i place=place /> })
                             .collect_view()}
                     </g>
@@ -166,10 +172,10 @@ fn River(index: usize, place: &'static Place) -> impl IntoView {
 /// map zooms.
 #[component]
 fn Marker(index: usize, place: &'static Place) -> impl IntoView {
-    let radius = if place.rank == Rank::Primary {
-        "6"
-    } else {
-        "4.5"
+    let radius = match place.rank {
+        Rank::Primary => "6",
+        Rank::Secondary => "4.5",
+        Rank::Minor => "3",
     };
     let label_width = LABEL_CHAR_WIDTH * place.name.chars().count() as f32;
     // The hit area covers dot and label, 44 px tall: the whole name is a touch target.
@@ -184,6 +190,7 @@ fn Marker(index: usize, place: &'static Place) -> impl IntoView {
                 id=marker_id(place.id)
                 class="marker"
                 class:primary=place.rank == Rank::Primary
+                class:minor=place.rank == Rank::Minor
                 href=Route::Place(index).to_hash()
                 role="button"
                 aria-label=place.name
@@ -194,6 +201,33 @@ fn Marker(index: usize, place: &'static Place) -> impl IntoView {
                 <circle class="marker-dot" r=radius />
                 <text class="label" x=label_x y="5" text-anchor=anchor>
                     {place.name}
+                </text>
+            </a>
+        </g>
+    }
+}
+
+/// A province as a control: its name in spaced capitals, centred on its label point, over a hit
+/// area 44 px tall. Like a marker it is a link to the place's hash.
+#[component]
+fn AreaLabel(index: usize, place: &'static Place) -> impl IntoView {
+    let text = place.name.to_uppercase();
+    // Capitals with 3 units of letter spacing are wider than the 8-unit estimate of a label.
+    let width = (LABEL_CHAR_WIDTH + 3.0) * text.chars().count() as f32;
+    view! {
+        <g>
+            <a
+                id=marker_id(place.id)
+                class="area-label"
+                href=Route::Place(index).to_hash()
+                role="button"
+                aria-label=place.name
+                aria-pressed="false"
+                transform=View::default().placed(place.x, place.y, 1.0)
+            >
+                <rect class="marker-hit" x=fixed(-width / 2.0 - 4.0) y="-22" width=fixed(width + 8.0) height="44" rx="6" />
+                <text class="label area" text-anchor="middle" y="5" letter-spacing="3">
+                    {text}
                 </text>
             </a>
         </g>

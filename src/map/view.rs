@@ -18,6 +18,9 @@ pub const ZOOM_STEP: f32 = 1.5;
 pub const PAN_STEP: f32 = 60.0;
 /// How much of the frame must stay in view, in viewBox units, so the map cannot be lost.
 const KEEP_VISIBLE: f32 = 120.0;
+/// Minor places (small towns, a county, a peak) are drawn from this zoom on, so the whole
+/// frame stays calm; a chosen or current one is drawn at any zoom.
+pub const MINOR_ZOOM: f32 = 2.0;
 /// Closest story mode zooms to frame places: a lone town with the towns across the river.
 pub const FRAME_ZOOM: f32 = 3.0;
 /// Room kept around framed places, in viewBox units, for their labels.

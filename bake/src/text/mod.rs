@@ -1,7 +1,11 @@
-//! Pure text: articles and their paragraphs, the gazetteer, place mentions and excerpts.
+//! Pure text: articles and their paragraphs, place names and their spelling families, finding
+//! and judging place mentions, excerpts.
 
 pub mod article;
+pub mod context;
 pub mod gazetteer;
+pub mod names;
 
 pub use article::{parse, Article, ArticleMeta, Layout, Paragraph, ParseError, Voice};
-pub use gazetteer::{mentions, Entry, Mention};
+pub use context::{mentions, places_in, LeftOut, Mention, ParagraphPlaces};
+pub use gazetteer::{Ambiguous, Entry, Gazetteer};
