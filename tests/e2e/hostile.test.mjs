@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { panelText } from './reader.mjs';
 import { BROWSERS, DIST, useSession } from './session.mjs';
+import { writeWorker } from '../../scripts/offline.mjs';
 
 const HOSTILE = [
   `<script>window.__pwned = 'script'</script>`,
@@ -21,7 +22,7 @@ const HOSTILE = [
 const ARTICLE = '004_376523fb46a46eae.txt';
 let root;
 
-before(() => {
+before(async () => {
   root = mkdtempSync(join(tmpdir(), 'yalu-hostile-'));
   // The articles, with every hostile piece added to the first paragraph of the Hyesan article.
   const content = join(root, 'content');
@@ -40,6 +41,8 @@ before(() => {
     env: { ...process.env, YALU_CONTENT_DIR: resolve(content) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  // As the build does after the pre-render: the service worker lists the files as they are now.
+  await writeWorker(dist);
 });
 after(() => rmSync(root, { recursive: true, force: true }));
 
