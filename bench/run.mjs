@@ -184,6 +184,9 @@ async function measureLoad(browser, url, setting) {
   const cdp = (cmd, params = {}) => browser.cmd('POST', '/goog/cdp/execute', { cmd, params });
   await cdp('Network.enable');
   await cdp('Network.setCacheDisabled', { cacheDisabled: true });
+  // Every load is a first visit: the page's service worker (which serves later visits from its
+  // cache) is bypassed.
+  await cdp('Network.setBypassServiceWorker', { bypass: true });
   await cdp('Performance.enable');
   await cdp('Network.emulateNetworkConditions', setting
     ? { offline: false, latency: setting.latency, downloadThroughput: setting.down, uploadThroughput: setting.up }

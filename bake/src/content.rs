@@ -3,7 +3,7 @@
 use crate::error::BakeError;
 use crate::places::{Place, PlaceKind};
 use crate::text::gazetteer::occurrences;
-use crate::text::names::{family, fold, FoldedText, NameKind, NameSource, Romanization};
+use crate::text::names::{family, fold, FoldedText, NameSource, Romanization};
 use crate::text::{
     parse, places_in, Ambiguous, Article, ArticleMeta, Entry, Gazetteer, Layout, LeftOut, Mention,
     ParagraphPlaces,
@@ -64,17 +64,6 @@ fn romanization(place: &Place) -> Romanization {
     }
 }
 
-/// Which suffixes a place's names take.
-fn name_kind(kind: PlaceKind) -> NameKind {
-    match kind {
-        PlaceKind::River => NameKind::River,
-        PlaceKind::City => NameKind::City,
-        PlaceKind::County => NameKind::County,
-        PlaceKind::Province => NameKind::Province,
-        PlaceKind::Mountain => NameKind::Mountain,
-    }
-}
-
 /// The gazetteer of the places: each place's spelling family (see `text::names`), checked so
 /// that no name or alias belongs to two places. A spelling that a rule makes for two places is
 /// given to the one whose data names it, or to neither.
@@ -92,7 +81,7 @@ pub fn gazetteer(path: &Path, places: &[Place]) -> Result<Gazetteer, BakeError> 
             name: &place.name,
             aliases: &place.aliases,
             native: &native,
-            kind: name_kind(place.kind),
+            kind: place.kind,
             romanization: romanization(place),
         }));
     }

@@ -7,7 +7,8 @@ use geojson::{FeatureCollection, GeometryValue};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// What kind of feature a place is on the map.
+/// What kind of feature a place is: how the map draws it, and which suffixes its names take
+/// (`crate::text::names`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
     /// A river, drawn as its course; its point is where its label sits.

@@ -102,23 +102,28 @@ fn show_routes(parts: &Parts) {
             }
         }
         // A place or the overview opens at its top, wherever the panel was scrolled before.
-        if let (Some(el), false, true) = (&panel, reading, before != Some(now)) {
-            el.set_scroll_top(0);
-        }
+        let top = panel
+            .clone()
+            .filter(|_| !reading && before.is_some_and(|b| b != now));
         match (now, before) {
             (now, Some(before)) if now == before => {}
             // At load focus stays where the browser put it.
             (_, None) => {}
-            (Route::Place(p), _) => focus_later(by_id(&dom::heading_id(PINS[p].id))),
-            (Route::Overview, Some(Route::Place(p))) => focus_later(markers[p].clone()),
+            (Route::Place(p), _) => focus_later(by_id(&dom::heading_id(PINS[p].id)), top),
+            (Route::Overview, Some(Route::Place(p))) => focus_later(markers[p].clone(), top),
             _ => {}
         }
     });
 }
 
-/// Moves keyboard focus to `el` once the pending change is on screen.
-fn focus_later(el: Option<Element>) {
+/// Moves keyboard focus to `el` once the pending change is on screen, with `scrolled` (the
+/// panel) back at its top first. Both wait for the frame: scrolling lays the page out, which
+/// the frame does anyway, so the click that changed the route does not wait for it.
+fn focus_later(el: Option<Element>, scrolled: Option<Element>) {
     next_frame(move || {
+        if let Some(panel) = scrolled {
+            panel.set_scroll_top(0);
+        }
         if let Some(el) = el {
             focus(&el);
         }

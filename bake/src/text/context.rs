@@ -349,8 +349,9 @@ pub fn mentions(text: &str, gazetteer: &Gazetteer) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::places::PlaceKind;
     use crate::text::gazetteer::Ambiguous;
-    use crate::text::names::{family, NameKind, NameSource, Romanization};
+    use crate::text::names::{family, NameSource, Romanization};
 
     /// Ji'an (ambiguous "Jian", another Ji'an in Jiangxi), the Yalu, and Andong for Dandong
     /// (needing the Yalu or Manchuria).
@@ -369,7 +370,7 @@ mod tests {
             elsewhere: Vec::new(),
             border: true,
         };
-        let mut jian = entry(0, "Ji'an", &[], NameKind::City, Romanization::Chinese);
+        let mut jian = entry(0, "Ji'an", &[], PlaceKind::City, Romanization::Chinese);
         jian.ambiguous.push(Ambiguous {
             spelling: "jian".into(),
             also: "a Chinese given name".into(),
@@ -380,14 +381,14 @@ mod tests {
             1,
             "Yalu River",
             &["Yalu"],
-            NameKind::River,
+            PlaceKind::River,
             Romanization::Both,
         );
         let mut dandong = entry(
             2,
             "Dandong",
             &["Andong"],
-            NameKind::City,
+            PlaceKind::City,
             Romanization::Chinese,
         );
         dandong.ambiguous.push(Ambiguous {

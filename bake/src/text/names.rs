@@ -13,6 +13,7 @@
 //! of a Korean name, Wade–Giles beside Pinyin, and the suffixes of the place's kind in Korean,
 //! Chinese and English.
 
+use crate::places::PlaceKind;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// The characters texts use as an apostrophe; all fold to `'`.
@@ -139,21 +140,6 @@ impl FoldedText {
     }
 }
 
-/// What a place is, as far as its names are concerned: which suffixes it takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NameKind {
-    /// A river: -gang, River, Jiang; 강, 江.
-    River,
-    /// A city or town: -si, -ŭp, City, Shi; 시, 읍, 市.
-    City,
-    /// A county: -gun, County, Xian; 군, 县.
-    County,
-    /// A province: -do, Province, Sheng; 도, 省.
-    Province,
-    /// A mountain: -san, Mountain, Shan, "Mount …"; 산, 山.
-    Mountain,
-}
-
 /// Which romanizations a place's Latin names follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Romanization {
@@ -177,7 +163,7 @@ pub struct NameSource<'a> {
     /// Names in native scripts.
     pub native: &'a [String],
     /// Which suffixes apply.
-    pub kind: NameKind,
+    pub kind: PlaceKind,
     /// Which romanization rules apply.
     pub romanization: Romanization,
 }
@@ -193,7 +179,7 @@ pub struct Variant {
 
 /// The suffixes a kind takes: (Korean romanized, Chinese romanized, English after, native).
 fn suffixes(
-    kind: NameKind,
+    kind: PlaceKind,
 ) -> (
     &'static [&'static str],
     &'static [&'static str],
@@ -201,16 +187,16 @@ fn suffixes(
     &'static [&'static str],
 ) {
     match kind {
-        NameKind::River => (&["gang", "kang"], &["jiang"], &["river"], &["강", "江"]),
-        NameKind::City => (
+        PlaceKind::River => (&["gang", "kang"], &["jiang"], &["river"], &["강", "江"]),
+        PlaceKind::City => (
             &["si", "ŭp", "eup"],
             &["shi"],
             &["city"],
             &["시", "읍", "市", "镇", "鎮"],
         ),
-        NameKind::County => (&["gun", "kun"], &["xian"], &["county"], &["군", "县", "縣"]),
-        NameKind::Province => (&["do", "to"], &["sheng"], &["province"], &["도", "省"]),
-        NameKind::Mountain => (&["san"], &["shan"], &["mountain"], &["산", "山"]),
+        PlaceKind::County => (&["gun", "kun"], &["xian"], &["county"], &["군", "县", "縣"]),
+        PlaceKind::Province => (&["do", "to"], &["sheng"], &["province"], &["도", "省"]),
+        PlaceKind::Mountain => (&["san"], &["shan"], &["mountain"], &["산", "山"]),
     }
 }
 
@@ -220,10 +206,10 @@ const KOREAN_JOINERS: &[&str] = &["-", ""];
 const JOINERS: &[&str] = &["-", " ", ""];
 
 /// `name` without a suffix of its kind written after a hyphen or space, and without "Mount ".
-pub fn stem(name: &str, kind: NameKind) -> String {
+pub fn stem(name: &str, kind: PlaceKind) -> String {
     let folded = fold(name);
     let (ko, zh, en, _) = suffixes(kind);
-    if kind == NameKind::Mountain {
+    if kind == PlaceKind::Mountain {
         if let Some(rest) = folded.strip_prefix("mount ") {
             return rest.to_owned();
         }
@@ -463,7 +449,7 @@ pub fn family(source: &NameSource) -> Vec<Variant> {
     let (ko, zh, en, _) = suffixes(source.kind);
     for (s, rule) in &stems {
         add(s.clone(), rule, &mut out);
-        if source.kind == NameKind::Mountain {
+        if source.kind == PlaceKind::Mountain {
             add(format!("mount {s}"), "\"Mount\" before", &mut out);
         }
         let groups: [(&[&str], bool, &[&str], &'static str); 3] = [
@@ -519,7 +505,7 @@ mod tests {
         name: &str,
         aliases: &[&str],
         native: &[&str],
-        kind: NameKind,
+        kind: PlaceKind,
         r: Romanization,
     ) -> Vec<String> {
         let aliases: Vec<String> = aliases.iter().map(|s| s.to_string()).collect();
@@ -580,14 +566,14 @@ mod tests {
             "Manpo",
             &["Manp'o"],
             &[],
-            NameKind::City,
+            PlaceKind::City,
             Romanization::Korean,
         );
         assert!(has(&f, "Manp'o") && has(&f, "Manpo"));
-        let f = spellings("Ji'an", &[], &[], NameKind::City, Romanization::Chinese);
+        let f = spellings("Ji'an", &[], &[], PlaceKind::City, Romanization::Chinese);
         assert!(has(&f, "Ji'an") && has(&f, "Jian"));
         // Negative: no apostrophe is invented where the data has none.
-        let f = spellings("Hyesan", &[], &[], NameKind::City, Romanization::Korean);
+        let f = spellings("Hyesan", &[], &[], PlaceKind::City, Romanization::Korean);
         assert!(!has(&f, "Hye'san"));
     }
 
@@ -597,7 +583,7 @@ mod tests {
             "Manpo",
             &["Manp'o"],
             &[],
-            NameKind::City,
+            PlaceKind::City,
             Romanization::Korean,
         );
         assert!(has(&f, "Manpho"));
@@ -605,14 +591,14 @@ mod tests {
             "Pyongyang",
             &["P'yŏngyang"],
             &[],
-            NameKind::City,
+            PlaceKind::City,
             Romanization::Korean,
         );
         assert!(has(&f, "Phyongyang"));
         // Negative: only an aspirated p (p') becomes ph; a Chinese name gets no ph form.
-        let f = spellings("Hyesan", &[], &[], NameKind::City, Romanization::Korean);
+        let f = spellings("Hyesan", &[], &[], PlaceKind::City, Romanization::Korean);
         assert!(f.iter().all(|s| !s.contains("ph")));
-        let f = spellings("Dandong", &[], &[], NameKind::City, Romanization::Chinese);
+        let f = spellings("Dandong", &[], &[], PlaceKind::City, Romanization::Chinese);
         assert!(f.iter().all(|s| !s.contains("ph")));
     }
 
@@ -622,7 +608,7 @@ mod tests {
             "Pyongyang",
             &["P'yŏngyang"],
             &[],
-            NameKind::City,
+            PlaceKind::City,
             Romanization::Korean,
         );
         assert!(has(&f, "P'yǒngyang") && has(&f, "Pyŏngyang") && has(&f, "P'yongyang"));
@@ -632,7 +618,7 @@ mod tests {
 
     #[test]
     fn suffixes_with_hyphen_space_or_nothing() {
-        let f = spellings("Hyesan", &[], &[], NameKind::City, Romanization::Korean);
+        let f = spellings("Hyesan", &[], &[], PlaceKind::City, Romanization::Korean);
         for s in [
             "Hyesan-si",
             "Hyesansi",
@@ -649,7 +635,7 @@ mod tests {
             "Chagang",
             &["Chagang-do"],
             &[],
-            NameKind::Province,
+            PlaceKind::Province,
             Romanization::Korean,
         );
         for s in ["Chagang-do", "Chagang Province", "Chagangdo", "Chagang"] {
@@ -659,7 +645,7 @@ mod tests {
             "Yalu River",
             &["Amnok"],
             &[],
-            NameKind::River,
+            PlaceKind::River,
             Romanization::Both,
         );
         for s in [
@@ -675,15 +661,21 @@ mod tests {
             "Changbai County",
             &[],
             &[],
-            NameKind::County,
+            PlaceKind::County,
             Romanization::Chinese,
         );
         assert!(has(&f, "Changbai") && has(&f, "Changbai County"));
         // Negative: a province takes no city suffix, a city no province suffix, and Chinese
         // names no Korean suffix.
-        let f = spellings("Jilin", &[], &[], NameKind::Province, Romanization::Chinese);
+        let f = spellings(
+            "Jilin",
+            &[],
+            &[],
+            PlaceKind::Province,
+            Romanization::Chinese,
+        );
         assert!(has(&f, "Jilin Province") && !has(&f, "Jilin City") && !has(&f, "Jilin-do"));
-        let f = spellings("Manpo", &[], &[], NameKind::City, Romanization::Korean);
+        let f = spellings("Manpo", &[], &[], PlaceKind::City, Romanization::Korean);
         assert!(!has(&f, "Manpo Province"));
     }
 
@@ -699,14 +691,20 @@ mod tests {
             revised_romanization("Kimch'aek").as_deref(),
             Some("gimchaek")
         );
-        let f = spellings("Kanggye", &[], &[], NameKind::City, Romanization::Korean);
+        let f = spellings("Kanggye", &[], &[], PlaceKind::City, Romanization::Korean);
         assert!(has(&f, "Ganggye") && has(&f, "Ganggye-si"));
         // Negative: where the two agree there is no second form; Chinese names are left alone.
         assert_eq!(revised_romanization("Hyesan"), None);
         assert_eq!(revised_romanization("Sinŭiju"), None, "ŭi is ui in both");
-        let f = spellings("Dandong", &[], &[], NameKind::City, Romanization::Chinese);
+        let f = spellings("Dandong", &[], &[], PlaceKind::City, Romanization::Chinese);
         assert!(!has(&f, "Dandong") || !has(&f, "Tandong"));
-        let f = spellings("Jilin", &[], &[], NameKind::Province, Romanization::Chinese);
+        let f = spellings(
+            "Jilin",
+            &[],
+            &[],
+            PlaceKind::Province,
+            Romanization::Chinese,
+        );
         assert!(!has(&f, "Gilin"));
     }
 
@@ -716,19 +714,19 @@ mod tests {
             "Ryanggang",
             &[],
             &[],
-            NameKind::Province,
+            PlaceKind::Province,
             Romanization::Korean,
         );
         assert!(has(&f, "Yanggang") && has(&f, "Yanggang-do"));
         // Negative: only at the start, and only for Korean names.
         assert_eq!(r_y_alternation("Hyesan"), None);
-        let f = spellings("Yanji", &[], &[], NameKind::City, Romanization::Chinese);
+        let f = spellings("Yanji", &[], &[], PlaceKind::City, Romanization::Chinese);
         assert!(!has(&f, "Ryanji"));
     }
 
     #[test]
     fn pinyin_with_and_without_the_syllable_apostrophe() {
-        let f = spellings("Ji'an", &[], &[], NameKind::City, Romanization::Chinese);
+        let f = spellings("Ji'an", &[], &[], PlaceKind::City, Romanization::Chinese);
         assert!(has(&f, "Ji'an") && has(&f, "Jian") && has(&f, "Ji’an"));
         // Negative: syllables are not split where the data does not split them.
         assert!(!has(&f, "Ji an"));
@@ -740,13 +738,13 @@ mod tests {
         assert_eq!(wade_giles("Ji'an").as_deref(), Some("chi-an"));
         assert_eq!(wade_giles("Changbai").as_deref(), Some("ch'ang-pai"));
         assert_eq!(wade_giles("Linjiang").as_deref(), Some("lin-chiang"));
-        let f = spellings("Dandong", &[], &[], NameKind::City, Romanization::Chinese);
+        let f = spellings("Dandong", &[], &[], PlaceKind::City, Romanization::Chinese);
         assert!(has(&f, "Tan-tung") && has(&f, "Tantung"));
-        let f = spellings("Ji'an", &[], &[], NameKind::City, Romanization::Chinese);
+        let f = spellings("Ji'an", &[], &[], PlaceKind::City, Romanization::Chinese);
         assert!(has(&f, "Chi-an"));
         // Negative: not Pinyin, no Wade–Giles; Korean names get none.
         assert_eq!(wade_giles("Hyesan"), None);
-        let f = spellings("Manpo", &[], &[], NameKind::City, Romanization::Korean);
+        let f = spellings("Manpo", &[], &[], PlaceKind::City, Romanization::Korean);
         assert!(!has(&f, "Man-p'o") && !has(&f, "Man-po"));
     }
 
@@ -756,7 +754,7 @@ mod tests {
             "Ji'an",
             &[],
             &["集安"],
-            NameKind::City,
+            PlaceKind::City,
             Romanization::Chinese,
         );
         assert!(has(&f, "集安") && has(&f, "集安市"));
@@ -764,7 +762,7 @@ mod tests {
             "Yalu River",
             &[],
             &["鸭绿江", "압록강"],
-            NameKind::River,
+            PlaceKind::River,
             Romanization::Both,
         );
         assert!(has(&f, "鸭绿江") && has(&f, "압록강") && has(&f, "압록"));
@@ -773,7 +771,7 @@ mod tests {
             "Hyesan",
             &[],
             &["혜산"],
-            NameKind::City,
+            PlaceKind::City,
             Romanization::Korean,
         );
         assert!(has(&f, "혜산시") && !has(&f, "혜산市"));
@@ -785,7 +783,7 @@ mod tests {
             name: "Manpo",
             aliases: &["Manp'o".to_owned()],
             native: &["만포".to_owned()],
-            kind: NameKind::City,
+            kind: PlaceKind::City,
             romanization: Romanization::Korean,
         });
         assert_eq!(
