@@ -1,9 +1,14 @@
 // The benchmark: `make bench` (after `make build`), or `node bench/run.mjs [--runs N] [--no-lighthouse]`.
 // Serves the release dist/ with gzip on 127.0.0.1 and drives headless Chromium through N cold
 // loads, unthrottled and throttled (150 ms round trip, 1.6 Mbps down, 4x CPU slowdown), of the
-// atlas and of a baseline page it builds itself (the same HTML made live by a few lines of
-// JavaScript, bench/baseline.js). Prints median and p95 of each figure, its ratio to the
-// baseline, and the budgets; then runs Lighthouse (mobile) on the atlas.
+// atlas and of two pages it builds itself, served the same way: a Leaflet peer (bench/peer.mjs:
+// the same baked places, lines and passages drawn by Leaflet 1.9, as a typical story map would)
+// and a baseline (the same HTML as the atlas made live by a few lines of JavaScript,
+// bench/baseline.js). For all three it prints the bytes, first contentful paint and time to
+// live side by side; for the atlas and the baseline, the clicks, the pan, the heap and story
+// mode (the peer has none of the atlas's ids). Then N cold loads of the atlas and the peer in
+// WebKit (bench/webkit.mjs: unthrottled, it has no CDP), median and p95 of each figure, the
+// budgets, and Lighthouse (mobile) on the atlas.
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -13,14 +18,19 @@ import { gzipSync } from 'node:zlib';
 import { launch } from '../tests/e2e/webdriver.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 import { BUDGET, KB, firstLoad, overBudget } from '../scripts/size-check.mjs';
+import { buildPeer } from './peer.mjs';
+import { webkitLoads } from './webkit.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 10;
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
 // Installed by `scripts/setup.sh bench` from bench/package-lock.json, apart from the test tools.
 const LIGHTHOUSE_BIN = fileURLToPath(new URL('node_modules/.bin/lighthouse', import.meta.url));
-// The page under test (`--dist DIR`, default dist/); the baseline is always made from dist/.
+// The page under test (`--dist DIR`, default dist/); the baseline is always made from dist/,
+// the peer from the project's data.
 const DIST = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : 'dist';
+// The pages loaded, in the report's order, with their names there.
+const PAGES = { atlas: 'atlas', leaflet: 'Leaflet peer', baseline: 'baseline' };
 const MARKERS = ['yalu', 'hyesan', 'manpo', 'jian', 'dandong', 'pyongyang'];
 const SETTINGS = {
   unthrottled: null,
@@ -180,7 +190,9 @@ const SCROLL = `
   }, 1500);
 `;
 
-async function measureLoad(browser, url, setting) {
+/** One cold load of `url` in Chromium: bytes, first contentful paint and live; with
+ * `interact`, then the clicks, the pan, the heap and story mode. */
+async function measureLoad(browser, url, setting, interact) {
   const cdp = (cmd, params = {}) => browser.cmd('POST', '/goog/cdp/execute', { cmd, params });
   await cdp('Network.enable');
   await cdp('Network.setCacheDisabled', { cacheDisabled: true });
@@ -201,6 +213,7 @@ async function measureLoad(browser, url, setting) {
     const files = [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
       .map((e) => ({ name: e.name.split('/').pop() || 'index.html', bytes: e.encodedBodySize, transfer: e.transferSize }));
     return { fcp: paint ? paint.startTime : null, live: window.__bench.live, files, wasmMemory: window.__bench.wasmMemory || 0 };`);
+  if (!interact) return load;
   const clicks = await browser.cmd('POST', '/execute/async', { script: CLICKS, args: [MARKERS] });
   const metric = async (name) => (await cdp('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
   const before = await metric('TaskDuration');
@@ -248,17 +261,20 @@ async function lighthouse(url) {
 }
 
 const sizes = firstLoad(DIST);
-const baselineDir = buildBaseline();
-const atlas = await serve(DIST, '/', { gzip: true });
-const baseline = await serve(baselineDir, '/', { gzip: true });
+const built = { baseline: buildBaseline(), leaflet: buildPeer() };
+const sites = {
+  atlas: await serve(DIST, '/', { gzip: true }),
+  leaflet: await serve(built.leaflet, '/', { gzip: true }),
+  baseline: await serve(built.baseline, '/', { gzip: true }),
+};
 const browser = await launch('chromium');
 await browser.cmd('POST', '/goog/cdp/execute', { cmd: 'Page.addScriptToEvaluateOnNewDocument', params: { source: PROBE } });
 const results = {};
 try {
   for (const [setting, conditions] of Object.entries(SETTINGS)) {
-    for (const [page, site] of [['atlas', atlas], ['baseline', baseline]]) {
+    for (const page of Object.keys(PAGES)) {
       const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await measureLoad(browser, site.url, conditions));
+      for (let i = 0; i < RUNS; i++) runs.push(await measureLoad(browser, sites[page].url, conditions, page !== 'leaflet'));
       results[`${setting}/${page}`] = runs;
       process.stderr.write(`measured ${setting} ${page} (${RUNS} loads)\n`);
     }
@@ -266,10 +282,11 @@ try {
 } finally {
   await browser.quit();
 }
-const lh = LIGHTHOUSE ? await lighthouse(atlas.url) : null;
-await atlas.close();
-await baseline.close();
-rmSync(baselineDir, { recursive: true, force: true });
+const webkit = await webkitLoads({ atlas: sites.atlas.url, leaflet: sites.leaflet.url }, RUNS);
+process.stderr.write(`measured WebKit atlas and Leaflet peer (${RUNS} loads each)\n`);
+const lh = LIGHTHOUSE ? await lighthouse(sites.atlas.url) : null;
+for (const site of Object.values(sites)) await site.close();
+for (const dir of Object.values(built)) rmSync(dir, { recursive: true, force: true });
 
 // The report.
 const fmt = (v, unit) => (unit === 'B' ? `${Math.round(v)} B` : unit === 'KB' ? `${(v / KB).toFixed(1)} KB` : `${v.toFixed(1)} ms`);
@@ -288,18 +305,37 @@ const row = (label, unit, pick) => {
   }
   console.log(line.join(' '));
 };
-console.log(`Yalu Border Atlas bench: ${RUNS} cold loads a setting, headless Chromium; atlas median / p95 (ratio of medians to the baseline page)`);
-console.log(`${''.padEnd(34)} ${'unthrottled'.padEnd(46)} throttled (150 ms RTT, 1.6 Mbps, 4x CPU)`);
+/** Median and p95 of `xs`, one figure when the two agree; a dash when there is none. */
+const spread = (xs, unit) => {
+  if (!xs.length) return '–';
+  const [m, p] = [quantile(xs, 0.5), quantile(xs, 0.95)];
+  if (fmt(m, unit) === fmt(p, unit)) return fmt(m, unit);
+  return `${fmt(m, unit).replace(/ \S+$/, '')} / ${fmt(p, unit)}`;
+};
+/** One figure for several pages side by side, from their runs (`runsOf(page)`). */
+const sideBySide = (label, unit, pages, runsOf, pick) =>
+  console.log([label.padEnd(34), ...pages.map((page) => spread(runsOf(page).flatMap(pick), unit).padEnd(24))].join(' '));
+const SETTING_NAMES = { unthrottled: 'unthrottled', throttled: 'throttled (150 ms RTT, 1.6 Mbps, 4x CPU)' };
 const kind = (f) => f.name.split('.').pop();
-for (const k of ['html', 'css', 'js', 'wasm', 'svg']) {
-  row(`bytes: .${k}`, 'B', (r) => {
-    const files = r.files.filter((f) => kind(f) === k);
-    return files.length ? [files.reduce((s, f) => s + f.bytes, 0)] : [];
-  });
+
+console.log(`Yalu Border Atlas bench: ${RUNS} cold loads a page and setting, headless Chromium; median / p95`);
+for (const setting of Object.keys(SETTINGS)) {
+  console.log(`\nloading, ${SETTING_NAMES[setting]}`);
+  console.log([''.padEnd(34), ...Object.values(PAGES).map((name) => name.padEnd(24))].join(' '));
+  const line = (label, unit, pick) => sideBySide(label, unit, Object.keys(PAGES), (page) => results[`${setting}/${page}`], pick);
+  for (const k of ['html', 'css', 'js', 'wasm', 'svg']) {
+    line(`bytes: .${k}`, 'B', (r) => {
+      const files = r.files.filter((f) => kind(f) === k);
+      return files.length ? [files.reduce((s, f) => s + f.bytes, 0)] : [];
+    });
+  }
+  line('bytes: total (gzip bodies)', 'KB', (r) => [r.files.reduce((s, f) => s + f.bytes, 0)]);
+  line('first contentful paint', 'ms', (r) => [r.fcp]);
+  line('markers clickable (page live)', 'ms', (r) => [r.live]);
 }
-row('bytes: total (gzip bodies)', 'KB', (r) => [r.files.reduce((s, f) => s + f.bytes, 0)]);
-row('first contentful paint', 'ms', (r) => [r.fcp]);
-row('markers clickable (page live)', 'ms', (r) => [r.live]);
+
+console.log('\nusing the page: atlas median / p95 (ratio of medians to the baseline page)');
+console.log(`${''.padEnd(34)} ${SETTING_NAMES.unthrottled.padEnd(46)} ${SETTING_NAMES.throttled}`);
 row('click to page updated, all markers', 'ms', (r) => r.clicks.map((c) => c[0]));
 row('click to next frame (wall clock)', 'ms', (r) => r.clicks.map((c) => c[1]));
 row('  the same for a click on nothing', 'ms', (r) => r.clicks.map((c) => c[2]));
@@ -313,6 +349,14 @@ console.log(`wasm linear memory after load: ${fmt(quantile(results['unthrottled/
 console.log('\nfirst load on disk (gzip):');
 for (const f of sizes) console.log(`  ${f.kind.padEnd(5)} ${String(f.gzip).padStart(6)} B  ${f.name}`);
 
+const WEBKIT_PAGES = Object.keys(webkit);
+console.log(`\nWebKit (MiniBrowser), unthrottled (WebKitWebDriver has no CDP to throttle): ${RUNS} cold loads a page, each in a new session, through the e2e suite's recording proxy (pages uncompressed); median / p95`);
+console.log([''.padEnd(34), ...WEBKIT_PAGES.map((page) => PAGES[page].padEnd(24))].join(' '));
+if (WEBKIT_PAGES.some((page) => webkit[page].some((r) => r.fcp !== null))) {
+  sideBySide('first contentful paint', 'ms', WEBKIT_PAGES, (page) => webkit[page], (r) => (r.fcp === null ? [] : [r.fcp]));
+} else console.log(`${'first contentful paint'.padEnd(34)} (WebKit gave no paint entry)`);
+sideBySide('markers clickable (page live)', 'ms', WEBKIT_PAGES, (page) => webkit[page], (r) => [r.live]);
+
 // Budgets.
 const med = (key, pick) => quantile(results[key].flatMap(pick), 0.5);
 const p95 = (key, pick) => quantile(results[key].flatMap(pick), 0.95);
@@ -324,7 +368,11 @@ const checks = [
   ...(() => {
     const fa = med('throttled/atlas', (r) => [r.fcp]);
     const fb = med('throttled/baseline', (r) => [r.fcp]);
-    return [[`throttled FCP ${fa.toFixed(0)} ms ≤ 1.2 × baseline ${fb.toFixed(0)} ms`, fa <= 1.2 * fb]];
+    const fl = med('throttled/leaflet', (r) => [r.fcp]);
+    return [
+      [`throttled FCP ${fa.toFixed(0)} ms ≤ 1.2 × baseline ${fb.toFixed(0)} ms`, fa <= 1.2 * fb],
+      [`throttled FCP of the atlas ${fa.toFixed(0)} ms ≤ the Leaflet page's ${fl.toFixed(0)} ms (medians)`, fa <= fl],
+    ];
   })(),
   ...[['unthrottled', 16], ['throttled', 50]].map(([setting, limit]) => {
     const own = p95(`${setting}/atlas`, (r) => r.clicks.map((c) => c[3]));
@@ -345,6 +393,11 @@ if (scrolls.length) {
   checks.push([`story scroll throttled: longest task ${longest.toFixed(0)} ms ≤ 50 ms (worst of ${scrolls.length})`, longest <= 50]);
   checks.push([`story scroll throttled: layout shift ${shift.toFixed(4)} = 0 (worst)`, shift === 0]);
 } else checks.push(['story scroll: the page has no story mode to measure', false]);
+{
+  const loads = Object.values(webkit).flat();
+  const warm = loads.filter((r) => r.cached.length);
+  checks.push([`WebKit loads cold: ${loads.length - warm.length} of ${loads.length} took every file from the network${warm.length ? ` (from a cache: ${[...new Set(warm.flatMap((r) => r.cached))].join(', ')})` : ''}`, !warm.length]);
+}
 const requested = new Set(results['unthrottled/atlas'].flatMap((r) => r.files.map(kind)));
 checks.push([`requests only html, js, wasm, css, svg (${[...requested].sort().join(', ')})`, [...requested].every((k) => ['html', 'js', 'wasm', 'css', 'svg'].includes(k))]);
 if (lh) {

@@ -4,7 +4,7 @@
 #   scripts/setup.sh        build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt (npm)
 #   scripts/setup.sh test   the same, plus Chromium, ChromeDriver, Firefox ESR and geckodriver,
 #                           WebKitGTK's WebDriver and Xvfb, and Java for the Nu HTML checker
-#   scripts/setup.sh bench  the same as test, plus Lighthouse (bench/package.json) for `make bench`
+#   scripts/setup.sh bench  the same as test, plus Lighthouse and Leaflet (bench/package.json) for `make bench`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -23,4 +23,9 @@
   addEventListener('unhandledrejection', (e) => send('error', `Uncaught (in promise) ${e.reason}`));
   document.addEventListener('securitypolicyviolation', (e) =>
     send('error', `Refused by the Content Security Policy (${e.violatedDirective}): ${e.blockedURI || 'inline script'}`));
+  // For the bench: when the page first says it is live (class `live` on <html>), as
+  // performance.now() in `window.__yaluLive`.
+  const root = document.documentElement;
+  const live = () => root.classList.contains('live') && (window.__yaluLive ??= performance.now());
+  if (!live()) new MutationObserver((_, o) => live() && o.disconnect()).observe(root, { attributes: true, attributeFilter: ['class'] });
 })();

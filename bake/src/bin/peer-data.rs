@@ -1,0 +1,228 @@
+//! Prints, as JSON, what the benchmark's Leaflet page (bench/leaflet/) draws and shows: the
+//! same places, lines and passages the atlas bakes, in latitude/longitude for Leaflet. Lines are
+//! simplified exactly as the atlas's are (in map units, within `TOLERANCE`), then unprojected,
+//! so the two pages carry the same geometry and their bytes compare fairly.
+//!
+//! Usage: `cargo run -q -p yalu-bake --bin peer-data [PROJECT_ROOT]` (default: the current folder).
+//!
+//! The JSON: `frame` (south-west and north-east corners of the default view), `places` (in the
+//! atlas's place-list order, the river first, then downstream; each with `id`, `name`,
+//! `native`, `kind`, `rank`, `summary`, `at`, `label_left` (its name left of its marker) and
+//! its `passages` in the order of its panel, each a `credit` and its `text` as pieces, the odd
+//! ones the place's name as the text writes it), `yalu`, `tumen`, `reservoir`, `countries`,
+//! `border` (China–North Korea), `other_borders` and `labels`. Points are `[lat, lon]` with
+//! four decimals (about a sixth of the atlas's tenth of a map unit).
+
+use serde_json::{json, Value};
+use yalu_bake::geo::{chainage_m, LonLat};
+use yalu_bake::layers::LabelKind;
+use yalu_bake::places::{LabelSide, PlaceKind, Rank};
+use yalu_bake::text::{Article, Mention, Paragraph, Voice};
+use yalu_bake::{Atlas, DataPaths};
+
+/// Decimals of a coordinate in degrees.
+const DECIMALS: i32 = 4;
+
+fn main() {
+    let root = std::env::args().nth(1).unwrap_or_else(|| ".".to_owned());
+    let atlas = match Atlas::load(&DataPaths::under(std::path::Path::new(&root))) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        }
+    };
+    println!("{}", peer_data(&atlas));
+}
+
+/// Everything the Leaflet page needs, as one JSON value.
+fn peer_data(atlas: &Atlas) -> Value {
+    let lines = |lines: &[Vec<LonLat>]| -> Vec<Vec<[f64; 2]>> {
+        lines.iter().map(|l| simplified(atlas, l)).collect()
+    };
+    let (border, others): (Vec<_>, Vec<_>) = atlas.borders.iter().partition(|b| {
+        let pair = (b.between.0.as_str(), b.between.1.as_str());
+        pair == ("China", "North Korea") || pair == ("North Korea", "China")
+    });
+    let border_lines = |borders: Vec<&yalu_bake::layers::Border>| -> Vec<Vec<[f64; 2]>> {
+        borders
+            .into_iter()
+            .flat_map(|b| b.lines.iter().map(|l| simplified(atlas, l)))
+            .collect()
+    };
+    json!({
+        "frame": [lat_lon(yalu_bake::FRAME_SOUTH_WEST), lat_lon(yalu_bake::FRAME_NORTH_EAST)],
+        "places": places(atlas),
+        "yalu": simplified(atlas, &atlas.yalu),
+        "tumen": lines(&atlas.tumen),
+        "reservoir": lines(&atlas.reservoir),
+        "countries": atlas.countries.iter().map(|c| json!({ "name": c.name, "rings": lines(&c.rings) })).collect::<Vec<_>>(),
+        "border": border_lines(border),
+        "other_borders": border_lines(others),
+        "labels": atlas.labels.iter().map(|l| json!({
+            "text": l.text,
+            "sea": l.kind == LabelKind::Sea,
+            "at": lat_lon(l.point),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The places in the atlas's list order, each with its passages.
+fn places(atlas: &Atlas) -> Vec<Value> {
+    let reading = &atlas.reading;
+    let mut order: Vec<(usize, (bool, u32))> = atlas
+        .places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            // As the atlas orders them: the river first, then where each meets the Yalu.
+            let km = match p.kind {
+                PlaceKind::River => 0,
+                _ => (chainage_m(&atlas.yalu, p.point).unwrap_or(0.0) / 1000.0).round() as u32,
+            };
+            (i, (p.kind != PlaceKind::River, km))
+        })
+        .collect();
+    order.sort_by_key(|&(_, key)| key);
+    order
+        .into_iter()
+        .map(|(i, _)| {
+            let p = &atlas.places[i];
+            let passages: Vec<Value> = reading
+                .excerpts(i)
+                .into_iter()
+                .map(|(a, n)| {
+                    let article = &reading.articles[a];
+                    let paragraph = &article.paragraphs[n];
+                    json!({
+                        "credit": credit(article, paragraph),
+                        "text": pieces(&paragraph.text, &reading.mentions[a][n], i),
+                    })
+                })
+                .collect();
+            json!({
+                "id": p.id,
+                "name": p.name,
+                "native": p.native.iter().map(|n| json!({ "lang": n.lang, "text": n.text })).collect::<Vec<_>>(),
+                "kind": kind_name(p.kind),
+                "rank": rank_name(p.rank),
+                "summary": p.summary,
+                "at": lat_lon(p.label_point()),
+                "label_left": p.label == LabelSide::Left,
+                "passages": passages,
+            })
+        })
+        .collect()
+}
+
+/// A line simplified as the atlas draws it, back in latitude/longitude, rounded; points that
+/// rounding makes equal to the one before are left out.
+fn simplified(atlas: &Atlas, line: &[LonLat]) -> Vec<[f64; 2]> {
+    let mut out: Vec<[f64; 2]> = Vec::new();
+    for p in atlas.on_map(line) {
+        let point = lat_lon(atlas.frame.unproject(p));
+        if out.last() != Some(&point) {
+            out.push(point);
+        }
+    }
+    out
+}
+
+/// `[lat, lon]`, rounded to `DECIMALS`.
+fn lat_lon(p: LonLat) -> [f64; 2] {
+    let scale = 10f64.powi(DECIMALS);
+    [
+        (p.lat * scale).round() / scale,
+        (p.lon * scale).round() / scale,
+    ]
+}
+
+/// A paragraph's text as pieces: plain text, then the place's name as written, then plain
+/// text, and so on (even indices plain, odd ones the mentions of `place`); the first piece may
+/// be empty. Mentions of other places stay plain, as in the atlas's panel.
+fn pieces(text: &str, mentions: &[Mention], place: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for m in mentions.iter().filter(|m| m.place == place) {
+        let (Some(before), Some(name)) = (text.get(at..m.start), text.get(m.start..m.end)) else {
+            continue;
+        };
+        out.push(before.to_owned());
+        out.push(name.to_owned());
+        at = m.end;
+    }
+    out.push(text.get(at..).unwrap_or_default().to_owned());
+    out
+}
+
+/// How the atlas's panel credits a passage: the article, or the reader who commented on it.
+fn credit(article: &Article, paragraph: &Paragraph) -> String {
+    let title = &article.meta.title;
+    match &paragraph.voice {
+        Voice::Post => match &article.meta.author {
+            Some(author) => format!("{title} — {author}"),
+            None => title.clone(),
+        },
+        Voice::Comment(Some(by)) => format!("Reader comment by {by}, on {title}"),
+        Voice::Comment(None) => format!("Reader comment on {title}"),
+    }
+}
+
+fn kind_name(kind: PlaceKind) -> &'static str {
+    match kind {
+        PlaceKind::River => "river",
+        PlaceKind::City => "city",
+        PlaceKind::County => "county",
+        PlaceKind::Province => "province",
+        PlaceKind::Mountain => "mountain",
+    }
+}
+
+fn rank_name(rank: Rank) -> &'static str {
+    match rank {
+        Rank::Primary => "primary",
+        Rank::Secondary => "secondary",
+        Rank::Minor => "minor",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(place: usize, start: usize, end: usize) -> Mention {
+        Mention { place, start, end }
+    }
+
+    #[test]
+    fn pieces_alternate_plain_text_and_the_places_names() {
+        let text = "From Manpo to Ji'an and back to Manpo.";
+        let ms = [mention(2, 5, 10), mention(3, 14, 19), mention(2, 32, 37)];
+        assert_eq!(
+            pieces(text, &ms, 2),
+            ["From ", "Manpo", " to Ji'an and back to ", "Manpo", "."]
+        );
+        assert_eq!(
+            pieces(text, &ms, 3),
+            ["From Manpo to ", "Ji'an", " and back to Manpo."]
+        );
+        assert_eq!(pieces(text, &ms, 9), [text]);
+        assert_eq!(pieces("Manpo", &[mention(0, 0, 5)], 0), ["", "Manpo", ""]);
+        // A mention off the text's characters is left plain, not a panic.
+        assert_eq!(pieces("Manpo", &[mention(0, 2, 99)], 0), ["Manpo"]);
+    }
+
+    #[test]
+    fn the_peer_carries_the_atlas_lines_point_for_point() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let atlas = Atlas::load(&DataPaths::under(&root)).expect("the project's data loads");
+        let drawn = atlas.yalu_on_map();
+        let peer = simplified(&atlas, &atlas.yalu);
+        assert_eq!(peer.len(), drawn.len());
+        for (&[lat, lon], at) in peer.iter().zip(&drawn) {
+            let back = atlas.frame.project(LonLat { lon, lat });
+            // Four decimals of a degree are well under the atlas's tenth of a unit.
+            assert!((back.x - at.x).abs() < 0.05 && (back.y - at.y).abs() < 0.05);
+        }
+    }
+}
