@@ -44,7 +44,7 @@ function buildBaseline() {
   let html = readFileSync(join('dist', 'index.html'), 'utf8');
   html = html
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
-    .replace(/<script type="module">[\s\S]*?<\/script>/, '<script src="./baseline.js" defer></script>')
+    .replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/, '<script src="./baseline.js" defer></script>')
     .replace(/<link rel="modulepreload"[^>]*>/, '')
     .replace(/<link rel="preload"[^>]*>/, '');
   if (/\.wasm|modulepreload/.test(html)) throw new Error('baseline: the WebAssembly is still referenced');

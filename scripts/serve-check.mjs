@@ -1,5 +1,5 @@
 // Checks the README's serve command: `trunk serve --release` (on a spare port) builds the page,
-// pre-rendered, and serves it with its script, WebAssembly and stylesheet. Run by scripts/test.sh.
+// pre-rendered with its stylesheet inline, and serves it with its script and WebAssembly. Run by scripts/test.sh.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -38,11 +38,12 @@ while (html === null) {
 }
 if (!html.includes('http-equiv="Content-Security-Policy"')) fail(`${url} has no Content-Security-Policy`);
 if (/<script(?![^>]*type="module")[^>]*>[^<]/.test(html)) fail(`${url} has an inline script besides the bootstrap`);
-for (const ext of ['js', 'wasm', 'css']) {
+if (!/<style>[^<]+<\/style>/.test(html)) fail(`${url} has no inline stylesheet`);
+for (const ext of ['js', 'wasm']) {
   const name = html.match(new RegExp(`[\\w.-]+\\.${ext}(?=")`))?.[0];
   if (!name) fail(`${url} names no .${ext} file`);
   const res = await fetch(new URL(name, url));
   if (!res.ok) fail(`${name}: HTTP ${res.status}`);
 }
 process.kill(-trunk.pid, 'SIGTERM');
-console.log(`trunk serve --release answered ${url} with the pre-rendered page, its script, WebAssembly and stylesheet`);
+console.log(`trunk serve --release answered ${url} with the pre-rendered page and its stylesheet, its script and WebAssembly`);

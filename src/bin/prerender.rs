@@ -1,7 +1,8 @@
 //! Writes the page, rendered from its Leptos components, into the built `index.html`: the map,
-//! every place's passages and both articles are in the HTML, which the live page takes over; then sets a Content-Security-Policy that allows no inline code but the one
-//! bootstrap script Trunk writes (by its hash), as a meta tag and in a `_headers` file for hosts
-//! that read one. Trunk runs it after each build (see `Trunk.toml`).
+//! every place's passages and both articles are in the HTML, which the live page takes over;
+//! then sets a Content-Security-Policy that allows no inline code but the bootstrap script and
+//! the stylesheet Trunk writes into it (by their hashes), as a meta tag and in a `_headers` file
+//! for hosts that read one. Trunk runs it after each build (see `Trunk.toml`).
 //!
 //! Usage: `prerender [INDEX_HTML]`; by default `$TRUNK_STAGING_DIR/index.html`.
 
@@ -10,32 +11,115 @@ use leptos::prelude::*;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
-/// The policy, with `{script}` standing for the bootstrap script's hash source.
+/// The policy, with `{script}` and `{style}` standing for the hash sources of the bootstrap
+/// script and of the inline stylesheet.
 const POLICY: &str = "default-src 'none'; script-src 'self' {script} 'wasm-unsafe-eval'; \
-     style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
+     style-src {style}; img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
      base-uri 'none'; form-action 'none'";
 
-/// The policy for `html`: exactly one inline script (Trunk's bootstrap) is allowed, by hash.
-fn policy_for(html: &str) -> Result<String, String> {
-    const OPEN: &str = "<script type=\"module\">";
-    let starts: Vec<_> = html.match_indices("<script").collect();
+/// The SHA-256 hash source of the one inline element `<{tag}…>` of `html` whose opening tag is
+/// exactly `open`: an error if there is none, more than one, or another kind of `<{tag}>`.
+fn hash_of_only(html: &str, tag: &str, open: &str) -> Result<String, String> {
+    let starts: Vec<_> = html.match_indices(&format!("<{tag}")).collect();
     let [(at, _)] = starts.as_slice() else {
         return Err(format!(
-            "expected exactly one <script>, found {}",
+            "expected exactly one <{tag}>, found {}",
             starts.len()
         ));
     };
     let body_start = html[*at..]
-        .strip_prefix(OPEN)
-        .map(|_| at + OPEN.len())
-        .ok_or("the <script> is not Trunk's inline module script")?;
+        .strip_prefix(open)
+        .map(|_| at + open.len())
+        .ok_or_else(|| format!("the <{tag}> is not {open}"))?;
+    let close = format!("</{tag}>");
     let body_end = body_start
         + html[body_start..]
-            .find("</script>")
-            .ok_or("unclosed <script>")?;
+            .find(&close)
+            .ok_or_else(|| format!("unclosed <{tag}>"))?;
     let digest = Sha256::digest(&html.as_bytes()[body_start..body_end]);
     let hash = base64::engine::general_purpose::STANDARD.encode(digest);
-    Ok(POLICY.replace("{script}", &format!("'sha256-{hash}'")))
+    Ok(format!("'sha256-{hash}'"))
+}
+
+/// The opening tag of the page's one inline script, the bootstrap.
+const BOOTSTRAP_OPEN: &str = "<script type=\"module\" async>";
+
+/// Replaces Trunk's bootstrap script and its `<link rel="preload">` of the wasm with one that
+/// fetches the wasm itself, as soon as the head is parsed, and starts the page once the document
+/// is parsed. Safari fetches a preloaded file a second time when a script asks for it, so a
+/// preload would cost every WebKit reader the wasm twice; an `async` module script with no
+/// import of its own runs at once, where the preload would have started.
+///
+/// A page that has it already (a built page rendered again) is left as it is.
+fn early_bootstrap(html: &str) -> Result<String, String> {
+    const OPEN: &str = "<script type=\"module\">";
+    if html.contains(BOOTSTRAP_OPEN) {
+        return Ok(html.to_owned());
+    }
+    let start = html
+        .find(OPEN)
+        .ok_or("no Trunk bootstrap <script type=\"module\">")?;
+    let end = start
+        + html[start..]
+            .find("</script>")
+            .ok_or("unclosed bootstrap <script>")?;
+    let body = &html[start + OPEN.len()..end];
+    let quoted = |after: &str| -> Result<&str, String> {
+        let at = body
+            .find(after)
+            .ok_or_else(|| format!("the bootstrap has no {after}"))?
+            + after.len();
+        let len = body[at..]
+            .find('\'')
+            .ok_or("unclosed quote in the bootstrap")?;
+        Ok(&body[at..at + len])
+    };
+    let glue = quoted("from '")?;
+    let wasm = quoted("module_or_path: '")?;
+    let link_start = html
+        .find("<link rel=\"preload\"")
+        .ok_or("no <link rel=\"preload\"> of the wasm")?;
+    if link_start < end {
+        return Err("the wasm's preload link comes before the bootstrap".to_owned());
+    }
+    let link_end = link_start + html[link_start..].find('>').ok_or("unclosed <link>")? + 1;
+    let link = &html[link_start..link_end];
+    if !link.contains(&format!("href=\"{wasm}\"")) {
+        return Err(format!("the preload link is not of {wasm}: {link}"));
+    }
+    let integrity = link
+        .split("integrity=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or("the wasm's preload link has no integrity")?;
+    let script = format!(
+        "{BOOTSTRAP_OPEN}\n\
+         const wasm = fetch('{wasm}', {{ integrity: '{integrity}' }});\n\
+         const parsed = new Promise((ok) => (document.readyState === 'loading' ? addEventListener('DOMContentLoaded', ok, {{ once: true }}) : ok()));\n\
+         const [{{ default: init }}] = await Promise.all([import('{glue}'), parsed]);\n\
+         const started = await init({{ module_or_path: wasm }});\n\
+         dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm: started }} }}));\n\
+         </script>"
+    );
+    let mut out = String::with_capacity(html.len());
+    out.push_str(&html[..start]);
+    out.push_str(&script);
+    out.push_str(&html[end + "</script>".len()..link_start]);
+    out.push_str(&html[link_end..]);
+    Ok(out)
+}
+
+/// The policy for `html`: no inline code but the bootstrap script and the stylesheet Trunk
+/// inlines (so that the first paint waits for no second request), each allowed by its hash.
+fn policy_for(html: &str) -> Result<String, String> {
+    let script = hash_of_only(html, "script", BOOTSTRAP_OPEN)?;
+    let style = hash_of_only(html, "style", "<style>")?;
+    if html.contains("rel=\"stylesheet\"") {
+        return Err("a linked stylesheet beside the inline one".to_owned());
+    }
+    Ok(POLICY
+        .replace("{script}", &script)
+        .replace("{style}", &style))
 }
 
 fn fail(path: &Path, message: impl std::fmt::Display) -> ! {
@@ -64,6 +148,7 @@ fn main() {
         );
         std::process::exit(1);
     }
+    let html = early_bootstrap(&html).unwrap_or_else(|e| fail(&path, e));
     let policy = policy_for(&html).unwrap_or_else(|e| fail(&path, e));
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
     // The policy must come before anything it governs: first thing in <head>.

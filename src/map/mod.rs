@@ -15,6 +15,11 @@ use view::{fixed, View};
 
 /// Approximate advance of one label character at the 14-unit label size, for hit areas.
 const LABEL_CHAR_WIDTH: f32 = 8.0;
+/// The zoomed layer's lines keep their stroke width on screen however far the map is zoomed.
+/// (An attribute, not CSS: the inline stylesheet is checked against CSS that predates SVG 2.)
+const KEEP_STROKE: &str = "non-scaling-stroke";
+/// A label's light halo (its stroke) is painted under its letters.
+const HALO_FIRST: &str = "stroke";
 
 /// Longest scale bar, in CSS pixels.
 pub const SCALE_BAR_PX: f32 = 140.0;
@@ -63,13 +68,18 @@ pub fn Map() -> impl IntoView {
                                 "North Korea" => "land north-korea",
                                 _ => "land other",
                             };
-                            view! { <path class=class d=c.path aria-hidden="true" /> }
+                            view! { <path class=class d=c.path vector-effect=KEEP_STROKE aria-hidden="true" /> }
                         })
                         .collect_view()}
-                    <path class="water" d=RESERVOIR_PATH aria-hidden="true" />
-                    <path class="border other-border" d=OTHER_BORDERS_PATH aria-hidden="true" />
-                    <path class="border" d=BORDER_PATH aria-hidden="true" />
-                    <path class="context-river" d=TUMEN_PATH aria-hidden="true" />
+                    <path class="water" d=RESERVOIR_PATH vector-effect=KEEP_STROKE aria-hidden="true" />
+                    <path
+                        class="border other-border"
+                        d=OTHER_BORDERS_PATH
+                        vector-effect=KEEP_STROKE
+                        aria-hidden="true"
+                    />
+                    <path class="border" d=BORDER_PATH vector-effect=KEEP_STROKE aria-hidden="true" />
+                    <path class="context-river" d=TUMEN_PATH vector-effect=KEEP_STROKE aria-hidden="true" />
                     {river.map(|(i, place)| view! { <River index=i place=place /> })}
                 </g>
                 // Drawn in CSS pixels (one viewBox unit a pixel before the live page measures
@@ -100,6 +110,7 @@ pub fn Map() -> impl IntoView {
                                     <text
                                         id=dom::RIVER_LABEL
                                         class="label river-label"
+                                        paint-order=HALO_FIRST
                                         transform=view.placed(place.x, place.y, 1.0)
                                         aria-hidden="true"
                                     >
@@ -126,7 +137,7 @@ pub fn Map() -> impl IntoView {
             // does not make the map repaint.
             <svg id=dom::SCALE_BAR class="scale-bar" width="170" height="32" role="group" aria-label="Scale">
                 <path d=scale_bar_path(bar_units) />
-                <text x="2" y="18">
+                <text x="2" y="18" paint-order=HALO_FIRST>
                     {bar_label}
                 </text>
             </svg>
@@ -161,8 +172,8 @@ fn River(index: usize, place: &'static Place) -> impl IntoView {
                 aria-label=place.name
                 aria-pressed="false"
             >
-                <path class="river-line" d=YALU_PATH />
-                <path class="river-hit" d=YALU_PATH />
+                <path class="river-line" d=YALU_PATH vector-effect=KEEP_STROKE />
+                <path class="river-hit" d=YALU_PATH vector-effect=KEEP_STROKE />
             </a>
         </g>
     }
@@ -199,7 +210,7 @@ fn Marker(index: usize, place: &'static Place) -> impl IntoView {
             >
                 <rect class="marker-hit" x=fixed(hit_left) y="-22" width=fixed(hit_width) height="44" rx="6" />
                 <circle class="marker-dot" r=radius />
-                <text class="label" x=label_x y="5" text-anchor=anchor>
+                <text class="label" x=label_x y="5" text-anchor=anchor paint-order=HALO_FIRST>
                     {place.name}
                 </text>
             </a>
@@ -226,7 +237,13 @@ fn AreaLabel(index: usize, place: &'static Place) -> impl IntoView {
                 transform=View::default().placed(place.x, place.y, 1.0)
             >
                 <rect class="marker-hit" x=fixed(-width / 2.0 - 4.0) y="-22" width=fixed(width + 8.0) height="44" rx="6" />
-                <text class="label area" text-anchor="middle" y="5" letter-spacing="3">
+                <text
+                    class="label area"
+                    text-anchor="middle"
+                    y="5"
+                    letter-spacing="3"
+                    paint-order=HALO_FIRST
+                >
                     {text}
                 </text>
             </a>

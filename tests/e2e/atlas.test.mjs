@@ -25,12 +25,15 @@ for (const name of BROWSERS) {
     let site;
     before(() => ({ browser, site } = session));
 
-    test('the Content-Security-Policy allows no inline code but the bootstrap, and the page runs under it', async () => {
+    test('the Content-Security-Policy allows no inline code but the bootstrap and the stylesheet, and the page runs under it', async () => {
       await browser.goto('about:blank');
       await open();
       const policy = await browser.script('return document.querySelector(\'meta[http-equiv="Content-Security-Policy"]\').content');
       assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
       assert.match(policy, /script-src 'self' 'sha256-[A-Za-z0-9+\/=]+' 'wasm-unsafe-eval'/);
+      // The stylesheet is inline, so the first paint waits for no second request; it alone is allowed.
+      assert.match(policy, /style-src 'sha256-[A-Za-z0-9+\/=]+';/);
+      assert.equal(await browser.script("return getComputedStyle(document.querySelector('.map')).position"), 'relative');
       // An injected inline script is refused and reported.
       const blocked = await browser.cmd('POST', '/execute/async', {
         script: `const done = arguments[0];
@@ -40,8 +43,17 @@ for (const name of BROWSERS) {
         args: [],
       });
       assert.match(blocked, /^script-src/);
+      // So is an injected inline stylesheet.
+      const unstyled = await browser.cmd('POST', '/execute/async', {
+        script: `const done = arguments[0];
+          document.addEventListener('securitypolicyviolation', (e) => done(e.violatedDirective), { once: true });
+          const s = document.createElement('style'); s.textContent = 'body { color: rgb(1, 2, 3) }'; document.head.append(s);
+          setTimeout(() => done(getComputedStyle(document.body).color === 'rgb(1, 2, 3)' ? 'applied' : 'no report'), 1000);`,
+        args: [],
+      });
+      assert.match(unstyled, /^style-src/);
       // The page itself raised no violation: the log holds only the injected script's.
-      assert.ok(browser.errors().every((e) => /inline script|Content Security Policy|Content-Security-Policy/i.test(e.text)), JSON.stringify(browser.errors()));
+      assert.ok(browser.errors().every((e) => /inline (script|style)|Content Security Policy|Content-Security-Policy/i.test(e.text)), JSON.stringify(browser.errors()));
     });
 
     test('the page loads with its map, its heading and no console error', async () => {
