@@ -15,12 +15,12 @@ build:
 	scripts/setup.sh
 	trunk build --release
 
-## Set up and run every test: format, lint, unit, release build, end-to-end in Chromium and Firefox
+## Set up and run every test: format, lint, unit, rebuilds, release build, size, valid HTML, end-to-end in Chromium, Firefox and WebKit
 test:
 	scripts/setup.sh test
 	scripts/test.sh
 
-## Set up, build the release page and benchmark it against a plain-HTML baseline (RUNS=10)
+## Set up, build the release page and benchmark it against a Leaflet peer and a plain-HTML baseline, in Chromium and WebKit (RUNS=10)
 bench:
 	scripts/setup.sh bench
 	trunk build --release

@@ -17,7 +17,7 @@ mod router;
 
 use crate::dom;
 use std::time::Duration;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{Document, Element, Event, EventTarget, Window};
 
 /// The browser window.
@@ -68,15 +68,25 @@ fn next_frame(f: impl FnOnce() + 'static) {
 
 /// Runs `f` after `wait`, as a task of its own.
 fn after(wait: Duration, f: impl FnOnce() + 'static) {
-    let f = Closure::once_into_js(f);
+    set_timeout(&Closure::once_into_js(f), wait);
+}
+
+/// Calls the JavaScript function `f` after `wait`.
+fn set_timeout(f: &JsValue, wait: Duration) {
     let ms = i32::try_from(wait.as_millis()).unwrap_or(i32::MAX);
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
 }
 
-/// Runs `f` when the browser is next idle; browsers with no `requestIdleCallback` never do.
+/// How long a browser with no `requestIdleCallback` (Safari, every WebKit) waits instead: long
+/// enough for a frame to be drawn in between, so a reader's input still comes first.
+const IDLE_FALLBACK: Duration = Duration::from_millis(50);
+
+/// Runs `f` when the browser is next idle, or after [`IDLE_FALLBACK`] where it cannot say.
 fn when_idle(f: impl FnOnce() + 'static) {
     let f = Closure::once_into_js(f);
-    let _ = window().request_idle_callback(f.unchecked_ref());
+    if window().request_idle_callback(f.unchecked_ref()).is_err() {
+        set_timeout(&f, IDLE_FALLBACK);
+    }
 }
 
 /// Milliseconds since the page started.

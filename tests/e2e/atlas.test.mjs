@@ -86,8 +86,10 @@ for (const name of BROWSERS) {
       assert.ok(seen.some((e) => e.text.includes('probe: console')), JSON.stringify(seen));
       assert.ok(seen.some((e) => e.text.includes('probe: uncaught')), JSON.stringify(seen));
       // The request watch sees a request to another origin (loopback, nothing listens there),
-      // made from a page of its own: the atlas's policy would block it before it is sent.
-      await browser.goto('data:text/html,<img alt="" src="http://127.0.0.2:18999/probe">');
+      // made from a page with no policy (the server's answer for a missing file): the atlas's
+      // policy would block it before it is sent.
+      await browser.goto(`${site.url}no-such-page`);
+      await browser.script("const img = new Image(); img.alt = ''; img.src = 'http://127.0.0.2:18999/probe'; document.body.append(img);");
       await browser.until(async () => browser.requests.some((u) => u.startsWith('http://127.0.0.2:18999/probe')), 'the probe request');
     });
 

@@ -57,7 +57,9 @@ for (const name of BROWSERS) {
       // Several idle moments: the page warms one place a moment.
       await browser.cmd('POST', '/execute/async', {
         script: `const done = arguments[0]; let n = 0;
-          const next = () => (++n > ${PANELS.length + 2} ? done() : requestIdleCallback(next, { timeout: 500 }));
+          // WebKit has no requestIdleCallback: the page waits 50 ms there instead (src/live/mod.rs).
+          const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 100));
+          const next = () => (++n > ${PANELS.length + 2} ? done() : idle(next, { timeout: 500 }));
           next();`,
         args: [],
       });
@@ -150,7 +152,14 @@ for (const name of BROWSERS) {
     test('a click with Ctrl leaves the place to a new tab and this page as it was', async () => {
       await open();
       const before = await browser.cmd('GET', '/window/handles');
+      // Whether the page left the click to the browser: seen after every listener of the page's.
+      await browser.script("addEventListener('click', (e) => (window.leftToBrowser = e.ctrlKey && !e.defaultPrevented))");
       await browser.clickCentre(await theOne(browser, 'button', 'Hyesan'), { holding: '\uE009' });
+      await browser.until(() => browser.script('return window.leftToBrowser !== undefined'), 'the click');
+      assert.equal(await browser.script('return window.leftToBrowser'), true);
+      // MiniBrowser, WebKit's test browser, opens no tab for a modified click: it follows the
+      // link in place. What the page does with it is all that is left to check there.
+      if (name === 'webkit') return;
       const opened = await browser.until(async () => {
         const now = await browser.cmd('GET', '/window/handles');
         return now.length > before.length && now.find((h) => !before.includes(h));

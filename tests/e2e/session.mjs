@@ -8,9 +8,8 @@ import { waitFor } from './reader.mjs';
 
 /** The built page under test. */
 export const DIST = resolve(process.env.DIST ?? 'dist');
-/** The browsers to run in: `E2E_BROWSERS=chromium,firefox` (the default; add `webkit` for
- * WebKit, which does not pass every journey yet: see the README). */
-export const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',');
+/** The browsers to run in: `E2E_BROWSERS=chromium,firefox,webkit` (the default) or any of them. */
+export const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox,webkit').split(',');
 
 /**
  * Registers the suite's set-up and tear-down and returns its session: `browser` and `site` are

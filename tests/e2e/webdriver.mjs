@@ -274,7 +274,12 @@ export class Browser {
     return this.cmd('GET', `/element/${el}/${what}`);
   }
 
+  /** An element's text as rendered (what a reader sees, with its line breaks). WebKitWebDriver's
+   * element text runs blocks together with no line break and gives nothing for a region shown
+   * to assistive technology only (clipped to a pixel); there the rendered text is the
+   * element's `innerText`, which WebKit computes as the other browsers' drivers do. */
   text(el) {
+    if (this.name === 'webkit') return this.script('return arguments[0].innerText', this.ref(el));
     return this.cmd('GET', `/element/${el}/text`);
   }
 
