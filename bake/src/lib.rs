@@ -131,6 +131,16 @@ impl DataPaths {
 }
 
 impl Atlas {
+    /// For the bake's command-line tools: the atlas of the project at the first argument (the
+    /// current folder without one), or its fault printed and the process ended with status 1.
+    pub fn load_from_args() -> Atlas {
+        let root = std::env::args().nth(1).unwrap_or_else(|| ".".to_owned());
+        Atlas::load(&DataPaths::under(Path::new(&root))).unwrap_or_else(|e| {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        })
+    }
+
     /// Reads and checks every data file.
     pub fn load(paths: &DataPaths) -> Result<Atlas, BakeError> {
         let frame = Frame::new(FRAME_SOUTH_WEST, FRAME_NORTH_EAST, FRAME_WIDTH)

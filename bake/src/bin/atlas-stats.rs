@@ -5,17 +5,10 @@
 
 use yalu_bake::geo::svg::{polyline_path, ring_path};
 use yalu_bake::geo::LonLat;
-use yalu_bake::{Atlas, DataPaths};
+use yalu_bake::Atlas;
 
 fn main() {
-    let root = std::env::args().nth(1).unwrap_or_else(|| ".".to_owned());
-    let atlas = match Atlas::load(&DataPaths::under(std::path::Path::new(&root))) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: {e}");
-            std::process::exit(1);
-        }
-    };
+    let atlas = Atlas::load_from_args();
     let mut layers: Vec<(String, Vec<Vec<LonLat>>, bool)> =
         vec![("Yalu".to_owned(), vec![atlas.yalu.clone()], false)];
     layers.push(("Tumen".to_owned(), atlas.tumen.clone(), false));

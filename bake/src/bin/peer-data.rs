@@ -18,20 +18,13 @@ use yalu_bake::geo::{chainage_m, LonLat};
 use yalu_bake::layers::LabelKind;
 use yalu_bake::places::{LabelSide, PlaceKind, Rank};
 use yalu_bake::text::{Article, Mention, Paragraph, Voice};
-use yalu_bake::{Atlas, DataPaths};
+use yalu_bake::Atlas;
 
 /// Decimals of a coordinate in degrees.
 const DECIMALS: i32 = 4;
 
 fn main() {
-    let root = std::env::args().nth(1).unwrap_or_else(|| ".".to_owned());
-    let atlas = match Atlas::load(&DataPaths::under(std::path::Path::new(&root))) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: {e}");
-            std::process::exit(1);
-        }
-    };
+    let atlas = Atlas::load_from_args();
     println!("{}", peer_data(&atlas));
 }
 
@@ -189,6 +182,7 @@ fn rank_name(rank: Rank) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use yalu_bake::DataPaths;
 
     fn mention(place: usize, start: usize, end: usize) -> Mention {
         Mention { place, start, end }
