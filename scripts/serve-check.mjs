@@ -40,7 +40,7 @@ if (!html.includes('http-equiv="Content-Security-Policy"')) fail(`${url} has no 
 if (/<script(?![^>]*type="module")[^>]*>[^<]/.test(html)) fail(`${url} has an inline script besides the bootstrap`);
 if (!/<style>[^<]+<\/style>/.test(html)) fail(`${url} has no inline stylesheet`);
 for (const ext of ['js', 'wasm']) {
-  const name = html.match(new RegExp(`[\\w.-]+\\.${ext}(?=")`))?.[0];
+  const name = html.match(new RegExp(`[\\w.-]+\\.${ext}(?=["'])`))?.[0];
   if (!name) fail(`${url} names no .${ext} file`);
   const res = await fetch(new URL(name, url));
   if (!res.ok) fail(`${name}: HTTP ${res.status}`);
