@@ -5,11 +5,11 @@
 // written from the bake's `peer-data` (bake/src/bin/peer-data.rs): the same data the atlas
 // bakes, with its lines simplified the same way. Every file gets a .gz copy, as dist/ has.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { writeGzipCopies } from '../tests/e2e/server.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const LEAFLET = join(HERE, 'node_modules/leaflet/dist');
@@ -30,6 +30,6 @@ export function buildPeer(root = join(HERE, '..')) {
   for (const f of ['index.html', 'peer.js', 'peer.css']) cpSync(join(HERE, 'leaflet', f), join(dir, f));
   for (const f of ['leaflet.js', 'leaflet.css']) cpSync(join(LEAFLET, f), join(dir, f));
   writeFileSync(join(dir, 'data.js'), `// The atlas's baked data, from \`peer-data\`.\nwindow.YALU = ${json.trim()};\n`);
-  for (const f of readdirSync(dir)) writeFileSync(join(dir, `${f}.gz`), gzipSync(readFileSync(join(dir, f)), { level: 9 }));
+  writeGzipCopies(dir);
   return dir;
 }

@@ -14,9 +14,8 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { launch } from '../tests/e2e/webdriver.mjs';
-import { serve } from '../tests/e2e/server.mjs';
+import { serve, writeGzipCopies } from '../tests/e2e/server.mjs';
 import { BUDGET, KB, firstLoad, overBudget } from '../scripts/size-check.mjs';
 import { buildPeer } from './peer.mjs';
 import { webkitLoads } from './webkit.mjs';
@@ -38,20 +37,19 @@ const SETTINGS = {
 };
 
 /** The baseline: dist/'s HTML without the WebAssembly, its bootstrap and its policy, with
- * bench/baseline.js instead; the same stylesheet and icon. */
+ * bench/baseline.js instead; the same inline stylesheet and icon. */
 function buildBaseline() {
   const dir = mkdtempSync(join(tmpdir(), 'yalu-baseline-'));
   let html = readFileSync(join('dist', 'index.html'), 'utf8');
   html = html
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
     .replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/, '<script src="./baseline.js" defer></script>')
-    .replace(/<link rel="modulepreload"[^>]*>/, '')
-    .replace(/<link rel="preload"[^>]*>/, '');
+    .replace(/<link rel="modulepreload"[^>]*>/, '');
   if (/\.wasm|modulepreload/.test(html)) throw new Error('baseline: the WebAssembly is still referenced');
   writeFileSync(join(dir, 'index.html'), html);
   cpSync('bench/baseline.js', join(dir, 'baseline.js'));
-  for (const f of readdirSync('dist')) if (/\.(css|svg)$/.test(f)) cpSync(join('dist', f), join(dir, f));
-  for (const f of readdirSync(dir)) writeFileSync(join(dir, `${f}.gz`), gzipSync(readFileSync(join(dir, f)), { level: 9 }));
+  for (const f of readdirSync('dist')) if (/\.svg$/.test(f)) cpSync(join('dist', f), join(dir, f));
+  writeGzipCopies(dir);
   return dir;
 }
 
@@ -399,7 +397,7 @@ if (scrolls.length) {
   checks.push([`WebKit loads cold: ${loads.length - warm.length} of ${loads.length} took every file from the network${warm.length ? ` (from a cache: ${[...new Set(warm.flatMap((r) => r.cached))].join(', ')})` : ''}`, !warm.length]);
 }
 const requested = new Set(results['unthrottled/atlas'].flatMap((r) => r.files.map(kind)));
-checks.push([`requests only html, js, wasm, css, svg (${[...requested].sort().join(', ')})`, [...requested].every((k) => ['html', 'js', 'wasm', 'css', 'svg'].includes(k))]);
+checks.push([`requests only html, js, wasm, svg (${[...requested].sort().join(', ')})`, [...requested].every((k) => ['html', 'js', 'wasm', 'svg'].includes(k))]);
 if (lh) {
   if (lh.error || !lh.scores) checks.push([`Lighthouse did not run: ${lh.error ?? 'no scores'}`, false]);
   else {

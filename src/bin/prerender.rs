@@ -9,6 +9,7 @@
 use base64::Engine;
 use leptos::prelude::*;
 use sha2::{Digest, Sha256};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// The policy, with `{script}` and `{style}` standing for the hash sources of the bootstrap
@@ -17,9 +18,10 @@ const POLICY: &str = "default-src 'none'; script-src 'self' {script} 'wasm-unsaf
      style-src {style}; img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
      base-uri 'none'; form-action 'none'";
 
-/// The SHA-256 hash source of the one inline element `<{tag}…>` of `html` whose opening tag is
-/// exactly `open`: an error if there is none, more than one, or another kind of `<{tag}>`.
-fn hash_of_only(html: &str, tag: &str, open: &str) -> Result<String, String> {
+/// The one element `<{tag}…>` of `html`, whose opening tag must be exactly `open`: where it
+/// starts, and where its content starts and ends. An error if there is none, more than one, or
+/// another kind of `<{tag}>`.
+fn only_element(html: &str, tag: &str, open: &str) -> Result<(usize, Range<usize>), String> {
     let starts: Vec<_> = html.match_indices(&format!("<{tag}")).collect();
     let [(at, _)] = starts.as_slice() else {
         return Err(format!(
@@ -31,12 +33,18 @@ fn hash_of_only(html: &str, tag: &str, open: &str) -> Result<String, String> {
         .strip_prefix(open)
         .map(|_| at + open.len())
         .ok_or_else(|| format!("the <{tag}> is not {open}"))?;
-    let close = format!("</{tag}>");
     let body_end = body_start
         + html[body_start..]
-            .find(&close)
+            .find(&format!("</{tag}>"))
             .ok_or_else(|| format!("unclosed <{tag}>"))?;
-    let digest = Sha256::digest(&html.as_bytes()[body_start..body_end]);
+    Ok((*at, body_start..body_end))
+}
+
+/// The SHA-256 hash source of the content of the one element `<{tag}…>` of `html`
+/// ([`only_element`]).
+fn hash_of_only(html: &str, tag: &str, open: &str) -> Result<String, String> {
+    let (_, body) = only_element(html, tag, open)?;
+    let digest = Sha256::digest(&html.as_bytes()[body]);
     let hash = base64::engine::general_purpose::STANDARD.encode(digest);
     Ok(format!("'sha256-{hash}'"))
 }
@@ -56,14 +64,9 @@ fn early_bootstrap(html: &str) -> Result<String, String> {
     if html.contains(BOOTSTRAP_OPEN) {
         return Ok(html.to_owned());
     }
-    let start = html
-        .find(OPEN)
-        .ok_or("no Trunk bootstrap <script type=\"module\">")?;
-    let end = start
-        + html[start..]
-            .find("</script>")
-            .ok_or("unclosed bootstrap <script>")?;
-    let body = &html[start + OPEN.len()..end];
+    let (start, body) = only_element(html, "script", OPEN)?;
+    let end = body.end;
+    let body = &html[body];
     let quoted = |after: &str| -> Result<&str, String> {
         let at = body
             .find(after)

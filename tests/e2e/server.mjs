@@ -1,8 +1,10 @@
 // A static file server for dist/, on 127.0.0.1 only, optionally under a sub-path (as on a
 // project page of a static host). Serves exactly what is on disk: no rewrites, no fallbacks.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -13,6 +15,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json',
 };
+
+/** Writes the `.gz` copy that `serve(…, { gzip: true })` sends beside each file of `dir`. */
+export function writeGzipCopies(dir) {
+  for (const f of readdirSync(dir)) writeFileSync(join(dir, `${f}.gz`), gzipSync(readFileSync(join(dir, f)), { level: 9 }));
+}
 
 /** Serves `root` below `prefix` (default `/`); resolves to { url, requests, close }.
  * `refuse` is a file ending (e.g. `.wasm`) answered with 404, to play a host or browser that
