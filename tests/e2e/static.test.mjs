@@ -72,6 +72,9 @@ for (const name of BROWSERS) {
       await browser.goto(site.url);
       // The zoom buttons work only in the live page, which shows them.
       await waitFor(browser, 'button', 'Zoom in');
+      // The page fits the window: only the panel scrolls, so no page scroll bar comes or goes.
+      const pageScrolls = () => browser.script('const s = document.scrollingElement; return s.scrollHeight > s.clientHeight || s.scrollWidth > s.clientWidth');
+      assert.equal(await pageScrolls(), false, 'the overview stretches the page');
       await browser.clickCentre(await theOne(browser, 'button', 'Manpo'));
       await browser.until(async () => (await browser.attribute(await theOne(browser, 'button', 'Manpo'), 'aria-pressed')) === 'true', 'Manpo marked as chosen');
       assert.equal((await browser.findAll('h1')).length, 1);
@@ -79,6 +82,7 @@ for (const name of BROWSERS) {
       const headings = [];
       for (const h of await byRole(browser, 'heading')) if (await browser.displayed(h)) headings.push(await browser.text(h));
       assert.deepEqual(headings.filter((t) => t !== 'Yalu Border Atlas'), ['Manpo 만포']);
+      assert.equal(await pageScrolls(), false, 'a place stretches the page');
       if (name === 'chromium') {
         const shift = await browser.cmd('POST', '/execute/async', {
           script: `const done = arguments[0];
