@@ -1,30 +1,10 @@
-//! The map's data, baked at build time from `data/` by `build.rs`.
+//! The map's data, baked at build time from `data/` by `build.rs`: every table here is written
+//! whole by the bake (`yalu_bake::codegen`), in the shared vocabulary of `yalu_model`.
 
-/// What kind of feature a place is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PlaceKind {
-    /// A river, drawn as its course.
-    River,
-    /// A town or city, drawn as a marker.
-    City,
-    /// A county, drawn as a marker at its seat.
-    County,
-    /// A province, drawn as an area label in spaced capitals.
-    Province,
-    /// A mountain, drawn as a marker at its summit.
-    Mountain,
-}
+pub use yalu_model::{ArticleIndex, ParagraphIndex, PlaceIndex, PlaceKind, Rank};
 
-/// How prominent a place's marker is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Rank {
-    /// A place the page is about.
-    Primary,
-    /// A place the texts name that helps the reader find their way.
-    Secondary,
-    /// A place some texts name: drawn small.
-    Minor,
-}
+/// Who wrote a paragraph: the shared vocabulary's voice, with the page's static names.
+pub type Voice = yalu_model::Voice<'static>;
 
 /// A place's name in its own language and script.
 #[derive(Debug, PartialEq, Eq)]
@@ -85,20 +65,11 @@ pub struct MapLabel {
     pub y: f32,
 }
 
-/// Who wrote a paragraph.
-#[derive(Debug, PartialEq, Eq, Clone, Copy)]
-pub enum Voice {
-    /// The article itself.
-    Post,
-    /// A reader comment, with the commenter's name where the page gives one.
-    Comment(Option<&'static str>),
-}
-
 /// A place named in a paragraph: which place, and the byte range of its name.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub struct Mention {
-    /// Index into `PLACES`.
-    pub place: usize,
+    /// The place named.
+    pub place: PlaceIndex,
     /// First byte of the name in the paragraph's text.
     pub start: usize,
     /// One past its last byte.
@@ -158,8 +129,6 @@ impl Paragraph {
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/atlas.rs"));
-
 /// What the live page knows of a place: enough to route to it, place its marker and announce
 /// it. Its passages are in the pre-rendered HTML, so the WebAssembly carries none of the texts.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -191,82 +160,19 @@ pub struct ContentsEntry {
     pub title: &'static str,
     /// How many paragraphs it has.
     pub paragraphs: usize,
-    /// Where its paragraphs start in `PARAGRAPH_PLACES`.
-    pub first: usize,
+    /// Its first paragraph, in reading order across the articles.
+    pub first: ParagraphIndex,
 }
 
-/// Every place's pin, in `PLACES` order, computed at compile time.
-pub static PINS: [Pin; PLACES_TABLE.len()] = {
-    let mut out = [Pin {
-        id: "",
-        name: "",
-        country: "",
-        city: false,
-        minor: false,
-        x: 0.0,
-        y: 0.0,
-        passages: 0,
-    }; PLACES_TABLE.len()];
-    let mut i = 0;
-    while i < out.len() {
-        let p = &PLACES_TABLE[i];
-        out[i] = Pin {
-            id: p.id,
-            name: p.name,
-            country: p.country,
-            city: !matches!(p.kind, PlaceKind::River),
-            minor: matches!(p.rank, Rank::Minor),
-            x: p.x,
-            y: p.y,
-            passages: EXCERPTS_TABLE[i].len(),
-        };
-        i += 1;
-    }
-    out
-};
-
-/// The table of contents, in `ARTICLES` order, computed at compile time.
-pub static CONTENTS: [ContentsEntry; ARTICLES_TABLE.len()] = {
-    let mut out = [ContentsEntry {
-        id: "",
-        title: "",
-        paragraphs: 0,
-        first: 0,
-    }; ARTICLES_TABLE.len()];
-    let (mut i, mut first) = (0, 0);
-    while i < out.len() {
-        let a = &ARTICLES_TABLE[i];
-        out[i] = ContentsEntry {
-            id: a.id,
-            title: a.title,
-            paragraphs: a.paragraphs.len(),
-            first,
-        };
-        first += a.paragraphs.len();
-        i += 1;
-    }
-    out
-};
-
-/// How many paragraphs all the articles have together.
-const ALL_PARAGRAPHS: usize = {
-    let (mut n, mut i) = (0, 0);
-    while i < ARTICLES_TABLE.len() {
-        n += ARTICLES_TABLE[i].paragraphs.len();
-        i += 1;
-    }
-    n
-};
-
-/// A set of places, one bit per index into `PLACES`, so story mode can tell which places a
-/// paragraph names without the texts.
+/// A set of places, one bit a place, so story mode can tell which places a paragraph names
+/// without the texts. The bake holds the atlas to 64 places.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PlaceSet(pub u64);
 
 impl PlaceSet {
     /// Whether the set has place `i`.
-    pub fn has(self, i: usize) -> bool {
-        i < 64 && self.0 & (1 << i) != 0
+    pub fn has(self, i: PlaceIndex) -> bool {
+        i.get() < 64 && self.0 & (1 << i.get()) != 0
     }
 
     /// Whether the set is empty.
@@ -274,101 +180,132 @@ impl PlaceSet {
         self.0 == 0
     }
 
-    /// The places' indices, in `PLACES` order.
-    pub fn indices(self) -> impl Iterator<Item = usize> {
-        (0..64).filter(move |&i| self.has(i))
+    /// The places, in `PLACES` order.
+    pub fn indices(self) -> impl Iterator<Item = PlaceIndex> {
+        (0..64u8).map(PlaceIndex).filter(move |&i| self.has(i))
     }
 }
 
-// One bit a place: the table holds at most 64 places.
-const _: () = assert!(PLACES_TABLE.len() <= 64, "PlaceSet holds at most 64 places");
+include!(concat!(env!("OUT_DIR"), "/atlas.rs"));
 
-/// The places each paragraph names, for every article in order (an article's paragraphs start
-/// at its `ContentsEntry::first`), computed at compile time.
-pub static PARAGRAPH_PLACES: [PlaceSet; ALL_PARAGRAPHS] = {
-    let mut out = [PlaceSet(0); ALL_PARAGRAPHS];
-    let (mut a, mut at) = (0, 0);
-    while a < ARTICLES_TABLE.len() {
-        let paragraphs = ARTICLES_TABLE[a].paragraphs;
-        let mut p = 0;
-        while p < paragraphs.len() {
-            let mentions = paragraphs[p].mentions;
-            let mut m = 0;
-            while m < mentions.len() {
-                out[at].0 |= 1 << mentions[m].place;
-                m += 1;
-            }
-            at += 1;
-            p += 1;
-        }
-        a += 1;
-    }
-    out
-};
+// One bit a place (the bake refuses more).
+const _: () = assert!(PINS.len() <= 64, "PlaceSet holds at most 64 places");
 
-/// The places paragraph `p` of article `a` names (none for a paragraph that is not there).
-pub fn paragraph_places(a: usize, p: usize) -> PlaceSet {
-    CONTENTS
-        .get(a)
-        .filter(|c| p < c.paragraphs)
-        .and_then(|c| PARAGRAPH_PLACES.get(c.first + p))
-        .copied()
-        .unwrap_or_default()
+/// A passage of the articles: the paragraph, where it stands, and its article.
+#[derive(Clone, Copy, Debug)]
+pub struct Passage {
+    /// The article it belongs to.
+    pub article: &'static Article,
+    /// That article's place among the articles.
+    pub article_index: ArticleIndex,
+    /// The paragraph, in reading order across the articles.
+    pub index: ParagraphIndex,
+    /// The paragraph itself.
+    pub paragraph: &'static Paragraph,
 }
 
-/// Where each of `MAP_LABELS` sits, in SVG units, computed at compile time.
-pub static LABEL_POINTS: [(f32, f32); MAP_LABELS_TABLE.len()] = {
-    let mut out = [(0.0, 0.0); MAP_LABELS_TABLE.len()];
-    let mut i = 0;
-    while i < out.len() {
-        out[i] = (MAP_LABELS_TABLE[i].x, MAP_LABELS_TABLE[i].y);
-        i += 1;
-    }
-    out
-};
+/// Every place with its index, in `PLACES` order.
+pub fn places() -> impl Iterator<Item = (PlaceIndex, &'static Place)> {
+    PLACES
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (PlaceIndex(i as u8), p))
+}
+
+/// The places in the place list's order, from the source to the mouth (the river itself first).
+pub fn places_downstream() -> impl Iterator<Item = (PlaceIndex, &'static Place)> {
+    DOWNSTREAM.iter().map(|&i| (i, &PLACES[i.get()]))
+}
 
 /// The place with this id.
 pub fn place(id: &str) -> Option<&'static Place> {
     PLACES.iter().find(|p| p.id == id)
 }
 
-/// The places in river order, from the source to the mouth (the river itself first).
-pub fn places_downstream() -> Vec<&'static Place> {
-    let mut places: Vec<&'static Place> = PLACES.iter().collect();
-    places.sort_by_key(|p| (p.kind != PlaceKind::River, p.river_km));
-    places
+/// The index of the place with this id.
+pub fn place_index(id: &str) -> Option<PlaceIndex> {
+    PINS.iter()
+        .position(|p| p.id == id)
+        .map(|i| PlaceIndex(i as u8))
 }
 
-/// The index of a place in `PLACES`.
-pub fn place_index(place: &Place) -> usize {
-    PLACES
-        .iter()
-        .position(|p| std::ptr::eq(p, place))
-        .unwrap_or(usize::MAX)
+/// What the live page knows of every place, with its index, in `PLACES` order.
+pub fn pins() -> impl Iterator<Item = (PlaceIndex, &'static Pin)> {
+    PINS.iter()
+        .enumerate()
+        .map(|(i, p)| (PlaceIndex(i as u8), p))
 }
 
-/// The index of an article in `ARTICLES`.
-pub fn article_index(article: &Article) -> usize {
+/// What the live page knows of place `i`.
+pub fn pin(i: PlaceIndex) -> &'static Pin {
+    &PINS[i.get()]
+}
+
+/// Every article with its index, in reading order.
+pub fn articles() -> impl Iterator<Item = (ArticleIndex, &'static Article)> {
     ARTICLES
         .iter()
-        .position(|a| std::ptr::eq(a, article))
-        .unwrap_or(usize::MAX)
+        .enumerate()
+        .map(|(i, a)| (ArticleIndex(i as u8), a))
 }
 
-/// Every paragraph that mentions `place`, in reading order, with its article and index.
-pub fn excerpts(
-    place: &Place,
-) -> impl Iterator<Item = (&'static Article, usize, &'static Paragraph)> {
+/// The index of the article with this id.
+pub fn article_index(id: &str) -> Option<ArticleIndex> {
+    CONTENTS
+        .iter()
+        .position(|c| c.id == id)
+        .map(|i| ArticleIndex(i as u8))
+}
+
+/// The table of contents' entry of article `a`.
+pub fn contents(a: ArticleIndex) -> &'static ContentsEntry {
+    &CONTENTS[a.get()]
+}
+
+/// Paragraph `n` (0-based) of article `a`, in reading order; `None` past its end.
+pub fn paragraph_of(a: ArticleIndex, n: usize) -> Option<ParagraphIndex> {
+    let c = CONTENTS.get(a.get())?;
+    (n < c.paragraphs).then(|| ParagraphIndex(c.first.0 + n as u16))
+}
+
+/// Where paragraph `i` stands: its article, and its number (0-based) in that article.
+pub fn locate(i: ParagraphIndex) -> Option<(ArticleIndex, usize)> {
+    CONTENTS
+        .iter()
+        .position(|c| (c.first.get()..c.first.get() + c.paragraphs).contains(&i.get()))
+        .map(|a| (ArticleIndex(a as u8), i.get() - CONTENTS[a].first.get()))
+}
+
+/// How many paragraphs the articles have together.
+pub fn paragraph_count() -> usize {
+    PARAGRAPH_PLACES.len()
+}
+
+/// The places paragraph `i` names (none for a paragraph that is not there).
+pub fn paragraph_places(i: ParagraphIndex) -> PlaceSet {
+    PARAGRAPH_PLACES.get(i.get()).copied().unwrap_or_default()
+}
+
+/// Paragraph `i` with its article.
+pub fn passage(i: ParagraphIndex) -> Option<Passage> {
+    let (a, n) = locate(i)?;
+    let article = &ARTICLES[a.get()];
+    Some(Passage {
+        article,
+        article_index: a,
+        index: i,
+        paragraph: article.paragraphs.get(n)?,
+    })
+}
+
+/// Every paragraph that mentions place `i`, in reading order.
+pub fn excerpts(i: PlaceIndex) -> impl Iterator<Item = Passage> {
     EXCERPTS
-        .get(place_index(place))
+        .get(i.get())
         .copied()
         .unwrap_or(&[])
         .iter()
-        .filter_map(|&(a, p)| {
-            ARTICLES
-                .get(a)
-                .and_then(|art| art.paragraphs.get(p).map(|para| (art, p, para)))
-        })
+        .filter_map(|&p| passage(p))
 }
 
 #[cfg(test)]
@@ -402,7 +339,7 @@ mod tests {
             text: "Manpo",
             voice: Voice::Post,
             mentions: &[Mention {
-                place: 0,
+                place: PlaceIndex(0),
                 start: 2,
                 end: 99,
             }],
@@ -412,8 +349,12 @@ mod tests {
 
     #[test]
     fn the_place_list_runs_from_source_to_mouth() {
-        let ids: Vec<_> = places_downstream().iter().map(|p| p.id).collect();
+        let ids: Vec<_> = places_downstream().map(|(_, p)| p.id).collect();
         assert_eq!(ids[0], "yalu");
+        let mut every: Vec<_> = ids.clone();
+        every.sort_unstable();
+        every.dedup();
+        assert_eq!(every.len(), PLACES.len(), "each place once");
         let pos = |id: &str| ids.iter().position(|i| *i == id).unwrap();
         assert!(pos("hyesan") < pos("manpo") && pos("hyesan") < pos("jian"));
         assert!(pos("manpo") < pos("dandong") && pos("jian") < pos("dandong"));
@@ -439,17 +380,37 @@ mod tests {
             assert_eq!(pin.minor, place.rank == Rank::Minor);
             assert_eq!(pin.passages, excerpts.len());
         }
-        for (a, (entry, article)) in CONTENTS.iter().zip(&ARTICLES).enumerate() {
+        let mut next = 0;
+        for ((a, article), entry) in articles().zip(&CONTENTS) {
             assert_eq!((entry.id, entry.title), (article.id, article.title));
             assert_eq!(entry.paragraphs, article.paragraphs.len());
-            for (p, paragraph) in article.paragraphs.iter().enumerate() {
-                let named: Vec<usize> = paragraph_places(a, p).indices().collect();
-                let mut expected: Vec<usize> = paragraph.mentions.iter().map(|m| m.place).collect();
+            assert_eq!(
+                entry.first.get(),
+                next,
+                "{}'s paragraphs follow on",
+                article.id
+            );
+            next += entry.paragraphs;
+            for (n, paragraph) in article.paragraphs.iter().enumerate() {
+                let i = paragraph_of(a, n).expect("a paragraph of the article");
+                assert_eq!(locate(i), Some((a, n)));
+                assert!(std::ptr::eq(passage(i).unwrap().paragraph, paragraph));
+                let named: Vec<PlaceIndex> = paragraph_places(i).indices().collect();
+                let mut expected: Vec<PlaceIndex> =
+                    paragraph.mentions.iter().map(|m| m.place).collect();
                 expected.sort_unstable();
                 expected.dedup();
-                assert_eq!(named, expected, "{} paragraph {}", article.id, p + 1);
+                assert_eq!(named, expected, "{} paragraph {}", article.id, n + 1);
             }
-            assert!(paragraph_places(a, article.paragraphs.len()).is_empty());
+            assert_eq!(paragraph_of(a, article.paragraphs.len()), None);
+        }
+        assert_eq!(next, paragraph_count());
+        assert_eq!(locate(ParagraphIndex(next as u16)), None);
+        assert!(paragraph_places(ParagraphIndex(next as u16)).is_empty());
+        for (i, _) in places() {
+            for p in excerpts(i) {
+                assert!(p.paragraph.mentions.iter().any(|m| m.place == i));
+            }
         }
         for (at, label) in LABEL_POINTS.iter().zip(&MAP_LABELS) {
             assert_eq!(*at, (label.x, label.y));

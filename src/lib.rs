@@ -30,11 +30,10 @@ pub fn App() -> impl IntoView {
             <nav class="place-list" aria-label="Places, from the source of the Yalu to its mouth">
                 <ul>
                     {atlas::places_downstream()
-                        .into_iter()
-                        .map(|p| {
+                        .map(|(i, p)| {
                             view! {
                                 <li>
-                                    <a href=Route::Place(atlas::place_index(p)).to_hash()>{p.name}</a>
+                                    <a href=Route::Place(i).to_hash()>{p.name}</a>
                                 </li>
                             }
                         })

@@ -1,21 +1,23 @@
 //! What the page shows, as it lives in the URL hash: `#/place/<id>` or `#/read/<article>/<n>`.
 //! The hash is untrusted input: anything that is not one of these is the overview.
 
-use crate::atlas::{CONTENTS, PINS};
+use crate::atlas::{
+    article_index, contents, locate, paragraph_of, pin, place_index, ParagraphIndex, PlaceIndex,
+};
 
 /// Longest hash worth reading; anything longer is not one of ours.
 const MAX_HASH: usize = 200;
 
-/// What the page shows. Places and articles are indices into `PLACES` (and `PINS`) and
-/// `ARTICLES` (and `CONTENTS`), so the router needs only the small tables, not the texts.
+/// What the page shows. Places and paragraphs are typed indices into the baked tables, so the
+/// router needs only the small tables (`PINS`, `CONTENTS`), not the texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     /// The map with the introduction.
     Overview,
     /// A place's panel.
-    Place(usize),
-    /// The reader view at a paragraph of an article (0-based here, 1-based in the URL).
-    Read(usize, usize),
+    Place(PlaceIndex),
+    /// The reader view at a paragraph (its number in its article is 1-based in the URL).
+    Read(ParagraphIndex),
 }
 
 impl Route {
@@ -30,12 +32,11 @@ impl Route {
             return Route::Overview;
         }
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
-            (Some("place"), Some(id), None, None) => PINS
-                .iter()
-                .position(|p| p.id == id)
-                .map_or(Route::Overview, Route::Place),
+            (Some("place"), Some(id), None, None) => {
+                place_index(id).map_or(Route::Overview, Route::Place)
+            }
             (Some("read"), Some(id), Some(n), None) => {
-                let Some(article) = CONTENTS.iter().position(|a| a.id == id) else {
+                let Some(article) = article_index(id) else {
                     return Route::Overview;
                 };
                 // Digits only: no sign, no spaces, no leading zero.
@@ -47,11 +48,7 @@ impl Route {
                     return Route::Overview;
                 }
                 let k = n.bytes().fold(0, |k, b| k * 10 + usize::from(b - b'0'));
-                if k <= CONTENTS[article].paragraphs {
-                    Route::Read(article, k - 1)
-                } else {
-                    Route::Overview
-                }
+                paragraph_of(article, k - 1).map_or(Route::Overview, Route::Read)
             }
             _ => Route::Overview,
         }
@@ -62,8 +59,12 @@ impl Route {
     pub fn to_path(&self) -> String {
         match *self {
             Route::Overview => "/".to_owned(),
-            Route::Place(p) => format!("/place/{}", PINS[p].id),
-            Route::Read(a, i) => format!("/read/{}/{}", CONTENTS[a].id, i + 1),
+            Route::Place(p) => format!("/place/{}", pin(p).id),
+            Route::Read(i) => match locate(i) {
+                Some((a, n)) => format!("/read/{}/{}", contents(a).id, n + 1),
+                // Not a paragraph of the articles: no route makes one.
+                None => "/".to_owned(),
+            },
         }
     }
 
@@ -76,17 +77,17 @@ impl Route {
     }
 
     /// The place the map shows as chosen.
-    pub fn place(&self) -> Option<usize> {
+    pub fn place(&self) -> Option<PlaceIndex> {
         match *self {
             Route::Place(p) => Some(p),
             _ => None,
         }
     }
 
-    /// The paragraph the reader is at: (article, paragraph), both 0-based.
-    pub fn paragraph(&self) -> Option<(usize, usize)> {
+    /// The paragraph the reader is at.
+    pub fn paragraph(&self) -> Option<ParagraphIndex> {
         match *self {
-            Route::Read(a, p) => Some((a, p)),
+            Route::Read(i) => Some(i),
             _ => None,
         }
     }
@@ -109,9 +110,16 @@ mod tests {
             assert_eq!(route.to_hash(), hash);
         }
         let manpo = Route::parse("#/place/manpo").place().unwrap();
-        assert_eq!(crate::atlas::PLACES[manpo].name, "Manpo");
-        assert_eq!(Route::parse("#/read/jian-border/7"), Route::Read(0, 6));
-        assert_eq!(Route::Read(1, 0).to_path(), "/read/hyesan-frontier/1");
+        assert_eq!(pin(manpo).name, "Manpo");
+        assert_eq!(
+            Route::parse("#/read/jian-border/7"),
+            Route::Read(ParagraphIndex(6))
+        );
+        let hyesan = article_index("hyesan-frontier").unwrap();
+        assert_eq!(
+            Route::Read(paragraph_of(hyesan, 0).unwrap()).to_path(),
+            "/read/hyesan-frontier/1"
+        );
     }
 
     #[test]
@@ -160,8 +168,8 @@ mod tests {
         fn hashes_shaped_like_ours_are_safe(id in "[a-z-]{0,20}", n in "[-+0-9]{0,25}") {
             for hash in [format!("#/place/{id}"), format!("#/read/{id}/{n}"), format!("#/read/jian-border/{n}")] {
                 match Route::parse(&hash) {
-                    Route::Read(article, i) => proptest::prop_assert!(i < crate::atlas::ARTICLES[article].paragraphs.len()),
-                    Route::Place(p) => proptest::prop_assert!(p < crate::atlas::PLACES.len()),
+                    Route::Read(i) => proptest::prop_assert!(i.get() < crate::atlas::paragraph_count()),
+                    Route::Place(p) => proptest::prop_assert!(p.get() < crate::atlas::PLACES.len()),
                     Route::Overview => {}
                 }
             }

@@ -3,10 +3,10 @@
 //! (`crate::live::follow`) feeds it what one IntersectionObserver reports and applies its
 //! answers; the tests below check it natively.
 //!
-//! Paragraphs are numbered across all articles in reading order (the reader shows the articles
-//! one after another): paragraph `p` of article `a` is `CONTENTS[a].first + p`.
+//! Paragraphs are `ParagraphIndex`es, numbered across all articles in reading order (the reader
+//! shows the articles one after another).
 
-use crate::atlas::{PlaceSet, CONTENTS, PARAGRAPH_PLACES};
+use crate::atlas::{paragraph_count, paragraph_places, ParagraphIndex};
 
 /// Where the reading line sits: this fraction of the text column's visible height from its top.
 pub const READING_LINE: f32 = 0.4;
@@ -36,7 +36,8 @@ pub struct AboveLine {
 
 impl AboveLine {
     /// Records whether paragraph `i` now reaches above the reading line.
-    pub fn set(&mut self, i: usize, above: bool) {
+    pub fn set(&mut self, i: ParagraphIndex, above: bool) {
+        let i = i.get();
         if i >= self.above.len() {
             self.above.resize(i + 1, false);
         }
@@ -45,40 +46,32 @@ impl AboveLine {
 
     /// The current paragraph: the last one reaching above the line; `None` when none does (the
     /// reader is hidden, or scrolled above its first paragraph).
-    pub fn current(&self) -> Option<usize> {
-        self.above.iter().rposition(|&a| a)
+    pub fn current(&self) -> Option<ParagraphIndex> {
+        self.above
+            .iter()
+            .rposition(|&a| a)
+            .map(|i| ParagraphIndex(i as u16))
     }
 }
 
-/// (article, paragraph) of reading-order paragraph `i`.
-pub fn unflat(i: usize) -> Option<(usize, usize)> {
-    CONTENTS
-        .iter()
-        .enumerate()
-        .find(|(_, c)| (c.first..c.first + c.paragraphs).contains(&i))
-        .map(|(a, c)| (a, i - c.first))
-}
-
-/// The reading-order number of paragraph `p` of article `a`.
-pub fn flat(a: usize, p: usize) -> usize {
-    CONTENTS.get(a).map_or(0, |c| c.first) + p
-}
-
-/// The places reading-order paragraph `i` names.
-pub fn places_of(i: usize) -> PlaceSet {
-    PARAGRAPH_PLACES.get(i).copied().unwrap_or_default()
+/// Whether paragraph `i` names a place.
+fn names_a_place(i: usize) -> bool {
+    !paragraph_places(ParagraphIndex(i as u16)).is_empty()
 }
 
 /// The next paragraph after `i` that names a place, across articles.
-pub fn next_place(i: usize) -> Option<usize> {
-    (i + 1..PARAGRAPH_PLACES.len()).find(|&j| !places_of(j).is_empty())
+pub fn next_place(i: ParagraphIndex) -> Option<ParagraphIndex> {
+    (i.get() + 1..paragraph_count())
+        .find(|&j| names_a_place(j))
+        .map(|j| ParagraphIndex(j as u16))
 }
 
 /// The last paragraph before `i` that names a place, across articles.
-pub fn previous_place(i: usize) -> Option<usize> {
-    (0..i.min(PARAGRAPH_PLACES.len()))
+pub fn previous_place(i: ParagraphIndex) -> Option<ParagraphIndex> {
+    (0..i.get().min(paragraph_count()))
         .rev()
-        .find(|&j| !places_of(j).is_empty())
+        .find(|&j| names_a_place(j))
+        .map(|j| ParagraphIndex(j as u16))
 }
 
 #[cfg(test)]
@@ -108,21 +101,22 @@ mod tests {
 
     #[test]
     fn reports_in_any_order_give_the_same_paragraph() {
+        let p = ParagraphIndex;
         let mut slow = AboveLine::default();
         for i in 0..5 {
-            slow.set(i, true);
+            slow.set(p(i), true);
         }
         let mut fling = AboveLine::default();
         // A fast jump: one report of everything, the last paragraphs first.
         for i in (0..5).rev() {
-            fling.set(i, true);
+            fling.set(p(i), true);
         }
-        assert_eq!(slow.current(), Some(4));
-        assert_eq!(fling.current(), Some(4));
+        assert_eq!(slow.current(), Some(p(4)));
+        assert_eq!(fling.current(), Some(p(4)));
         // Scrolling back up: the lower paragraphs drop below the line again.
-        fling.set(4, false);
-        fling.set(3, false);
-        assert_eq!(fling.current(), Some(2));
+        fling.set(p(4), false);
+        fling.set(p(3), false);
+        assert_eq!(fling.current(), Some(p(2)));
         assert_eq!(AboveLine::default().current(), None);
     }
 
@@ -154,11 +148,11 @@ mod tests {
             }
             for i in ids {
                 let (top, bottom) = (tops[i], tops[i] + heights[i]);
-                model.set(i, top <= line && bottom > -500.0);
+                model.set(ParagraphIndex(i as u16), top <= line && bottom > -500.0);
             }
             let expected = current_at(&tops, line);
             match model.current() {
-                Some(c) => prop_assert_eq!(Some(c), expected),
+                Some(c) => prop_assert_eq!(Some(c.get()), expected),
                 // None above the line: the page is above its first paragraph, or a paragraph
                 // taller than the band is scrolled past; positions still say the first or
                 // that last one.
@@ -168,30 +162,20 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_are_numbered_across_articles_in_reading_order() {
-        let last = CONTENTS.len() - 1;
-        let total = CONTENTS[last].first + CONTENTS[last].paragraphs;
-        for i in 0..total {
-            let (a, p) = unflat(i).unwrap();
-            assert_eq!(flat(a, p), i);
-        }
-        assert_eq!(unflat(total), None);
-        assert_eq!(flat(1, 0), CONTENTS[0].paragraphs);
-    }
-
-    #[test]
     fn stepping_finds_the_paragraphs_that_name_places() {
-        let named: Vec<usize> = (0..PARAGRAPH_PLACES.len())
-            .filter(|&i| !places_of(i).is_empty())
+        let named: Vec<ParagraphIndex> = (0..paragraph_count() as u16)
+            .map(ParagraphIndex)
+            .filter(|&i| !paragraph_places(i).is_empty())
             .collect();
+        let step = |i: ParagraphIndex, by: i32| ParagraphIndex((i32::from(i.0) + by) as u16);
         assert!(named.len() > 2);
         for pair in named.windows(2) {
             assert_eq!(next_place(pair[0]), Some(pair[1]));
             assert_eq!(previous_place(pair[1]), Some(pair[0]));
             // From a paragraph between the two, too.
-            if pair[1] > pair[0] + 1 {
-                assert_eq!(next_place(pair[0] + 1), Some(pair[1]));
-                assert_eq!(previous_place(pair[1] - 1), Some(pair[0]));
+            if pair[1] > step(pair[0], 1) {
+                assert_eq!(next_place(step(pair[0], 1)), Some(pair[1]));
+                assert_eq!(previous_place(step(pair[1], -1)), Some(pair[0]));
             }
         }
         assert_eq!(next_place(*named.last().unwrap()), None);

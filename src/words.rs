@@ -2,7 +2,7 @@
 //! of passages and paragraphs, and the announcements. One home, so the panel and the router do
 //! not import each other for a sentence.
 
-use crate::atlas::{paragraph_places, CONTENTS, PINS};
+use crate::atlas::{contents, locate, paragraph_places, pin, ParagraphIndex};
 use crate::route::Route;
 
 /// "1 passage", "3 passages": how many passages, as the panel and the announcement say it.
@@ -22,19 +22,18 @@ pub fn passage_count(n: usize, name: &str) -> String {
     }
 }
 
-/// "Paragraph 7 of 31": where the reader is in article `a`, paragraph `p` (0-based).
-pub fn progress(a: usize, p: usize) -> String {
-    let total = CONTENTS.get(a).map_or(0, |c| c.paragraphs);
-    format!("Paragraph {} of {total}", p + 1)
+/// "Paragraph 7 of 31": where paragraph `i` stands in its article (empty for none).
+pub fn progress(i: ParagraphIndex) -> String {
+    match locate(i) {
+        Some((a, n)) => format!("Paragraph {} of {}", n + 1, contents(a).paragraphs),
+        None => String::new(),
+    }
 }
 
-/// The names of the places paragraph `p` of article `a` names, joined for a sentence:
-/// "Manpo and Ji'an"; empty when it names none.
-pub fn places_named(a: usize, p: usize) -> String {
-    let names: Vec<&str> = paragraph_places(a, p)
-        .indices()
-        .filter_map(|i| PINS.get(i).map(|pin| pin.name))
-        .collect();
+/// The names of the places paragraph `i` names, joined for a sentence: "Manpo and Ji'an";
+/// empty when it names none.
+pub fn places_named(i: ParagraphIndex) -> String {
+    let names: Vec<&str> = paragraph_places(i).indices().map(|p| pin(p).name).collect();
     match names.as_slice() {
         [] => String::new(),
         [one] => (*one).to_owned(),
@@ -44,10 +43,10 @@ pub fn places_named(a: usize, p: usize) -> String {
 
 /// What a screen reader is told of a paragraph the reader rests on or steps to: its position
 /// and the places it names; nothing for a paragraph that names none.
-pub fn paragraph_announcement(a: usize, p: usize) -> String {
-    match places_named(a, p) {
+pub fn paragraph_announcement(i: ParagraphIndex) -> String {
+    match places_named(i) {
         names if names.is_empty() => String::new(),
-        names => format!("{}: {names}", progress(a, p)),
+        names => format!("{}: {names}", progress(i)),
     }
 }
 
@@ -56,10 +55,13 @@ pub fn announcement(route: Route) -> String {
     match route {
         Route::Overview => String::new(),
         Route::Place(p) => {
-            let pin = &PINS[p];
+            let pin = pin(p);
             format!("{}, {}: {}", pin.name, pin.country, passages(pin.passages))
         }
-        Route::Read(a, p) => format!("Reader: {}, paragraph {}", CONTENTS[a].title, p + 1),
+        Route::Read(i) => match locate(i) {
+            Some((a, n)) => format!("Reader: {}, paragraph {}", contents(a).title, n + 1),
+            None => String::new(),
+        },
     }
 }
 
@@ -93,24 +95,28 @@ mod tests {
 
     #[test]
     fn a_paragraph_is_announced_by_its_places_only_when_it_names_some() {
-        let manpo = PINS.iter().position(|p| p.id == "manpo").unwrap();
-        let (a, p) = (0..CONTENTS.len())
-            .flat_map(|a| (0..CONTENTS[a].paragraphs).map(move |p| (a, p)))
-            .find(|&(a, p)| paragraph_places(a, p).has(manpo))
+        use crate::atlas::{article_index, paragraph_count, paragraph_of, place_index};
+        let manpo = place_index("manpo").unwrap();
+        let every = || (0..paragraph_count() as u16).map(ParagraphIndex);
+        let i = every()
+            .find(|&i| paragraph_places(i).has(manpo))
             .expect("a paragraph names Manpo");
-        let said = paragraph_announcement(a, p);
+        let (_, n) = locate(i).unwrap();
+        let said = paragraph_announcement(i);
         assert!(
-            said.starts_with(&format!("Paragraph {} of ", p + 1)),
+            said.starts_with(&format!("Paragraph {} of ", n + 1)),
             "{said}"
         );
         assert!(said.contains("Manpo"), "{said}");
-        let quiet = (0..CONTENTS[0].paragraphs)
-            .find(|&p| paragraph_places(0, p).is_empty())
+        let quiet = every()
+            .find(|&i| paragraph_places(i).is_empty())
             .expect("a paragraph names no place");
-        assert_eq!(paragraph_announcement(0, quiet), "");
+        assert_eq!(paragraph_announcement(quiet), "");
+        let hyesan = article_index("hyesan-frontier").unwrap();
         assert_eq!(
-            progress(1, 6),
-            format!("Paragraph 7 of {}", CONTENTS[1].paragraphs)
+            progress(paragraph_of(hyesan, 6).unwrap()),
+            format!("Paragraph 7 of {}", contents(hyesan).paragraphs)
         );
+        assert_eq!(progress(ParagraphIndex(paragraph_count() as u16)), "");
     }
 }

@@ -1,13 +1,14 @@
 //! Writes the baked atlas as Rust source for the page crate to `include!`.
 //!
-//! The generated items use the page's own types (`Place`, `PlaceKind`, `Rank`, `NativeName`),
-//! which must be in scope where the file is included.
+//! The generated items use the page's own types (`Place`, `Pin`, `Article`, `ContentsEntry`,
+//! `PlaceSet`, …) and the shared vocabulary (`PlaceKind`, `Rank`, `PlaceIndex`,
+//! `ParagraphIndex`), which must be in scope where the file is included. Every table the page
+//! needs is written here whole, so the page derives none of them itself.
 
 use crate::geo::svg::{polyline_path, ring_path};
 use crate::geo::LonLat;
 use crate::layers::{Border, LabelKind};
 use crate::places::{LabelSide, PlaceKind, Rank};
-use crate::text::Voice;
 use crate::Atlas;
 use std::fmt::Write;
 
@@ -80,10 +81,7 @@ pub fn rust_source(atlas: &Atlas) -> String {
         out,
         "/// The Tumen, for context.\npub const TUMEN_PATH: &str = {tumen:?};"
     );
-    let (yalu_border, others): (Vec<&Border>, Vec<&Border>) = atlas.borders.iter().partition(|b| {
-        let pair = (b.between.0.as_str(), b.between.1.as_str());
-        pair == ("China", "North Korea") || pair == ("North Korea", "China")
-    });
+    let (yalu_border, others) = atlas.borders_split();
     let lines_of = |borders: Vec<&Border>| -> Vec<Vec<LonLat>> {
         borders.into_iter().flat_map(|b| b.lines.clone()).collect()
     };
@@ -97,52 +95,60 @@ pub fn rust_source(atlas: &Atlas) -> String {
         "/// The other land borders in the region.\npub const OTHER_BORDERS_PATH: &str = {:?};",
         multi_path(atlas, &lines_of(others), false)
     );
+    let labels: Vec<(String, bool, f64, f64)> = atlas
+        .labels
+        .iter()
+        .map(|l| {
+            let at = frame.project(l.point);
+            (l.text.clone(), l.kind == LabelKind::Sea, at.x, at.y)
+        })
+        .collect();
     let _ = writeln!(
         out,
-        "/// Country and sea names.\npub static MAP_LABELS: [MapLabel; {n}] = MAP_LABELS_TABLE;\n/// `MAP_LABELS` as a constant, so the page can derive small tables from it at compile time.\npub const MAP_LABELS_TABLE: [MapLabel; {n}] = [",
-        n = atlas.labels.len()
+        "/// Country and sea names.\npub static MAP_LABELS: [MapLabel; {}] = [",
+        labels.len()
     );
-    for l in &atlas.labels {
-        let at = frame.project(l.point);
-        let sea = l.kind == LabelKind::Sea;
+    for (text, sea, x, y) in &labels {
         let _ = writeln!(
             out,
-            "    MapLabel {{ text: {:?}, sea: {sea}, x: {:.1}, y: {:.1} }},",
-            l.text, at.x, at.y
+            "    MapLabel {{ text: {text:?}, sea: {sea}, x: {x:.1}, y: {y:.1} }},"
         );
     }
     out.push_str("];\n");
     let _ = writeln!(
         out,
-        "/// Every place on the map, in data order.\npub static PLACES: [Place; {n}] = PLACES_TABLE;\n/// `PLACES` as a constant, so the page can derive small tables from it at compile time.\npub const PLACES_TABLE: [Place; {n}] = [",
-        n = atlas.places.len()
+        "/// Where each of `MAP_LABELS` sits, in SVG units: all the live map needs of them.\npub static LABEL_POINTS: [(f32, f32); {}] = [{}];",
+        labels.len(),
+        labels
+            .iter()
+            .map(|(_, _, x, y)| format!("({x:.1}, {y:.1})"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
-    for p in &atlas.places {
+    write_places(&mut out, atlas);
+    write_reading(&mut out, atlas);
+    out
+}
+
+/// Every place (`PLACES`), what the live page knows of each (`PINS`), and the place list's
+/// order (`DOWNSTREAM`).
+fn write_places(out: &mut String, atlas: &Atlas) {
+    let n = atlas.places.len();
+    let _ = writeln!(
+        out,
+        "/// Every place on the map, in data order.\npub static PLACES: [Place; {n}] = ["
+    );
+    let mut pins = Vec::new();
+    for (i, p) in atlas.places.iter().enumerate() {
         let at = atlas.frame.project(p.label_point());
         let native: Vec<String> = p
             .native
             .iter()
             .map(|n| format!("NativeName {{ lang: {:?}, text: {:?} }}", n.lang, n.text))
             .collect();
-        let kind = match p.kind {
-            PlaceKind::River => "PlaceKind::River",
-            PlaceKind::City => "PlaceKind::City",
-            PlaceKind::County => "PlaceKind::County",
-            PlaceKind::Province => "PlaceKind::Province",
-            PlaceKind::Mountain => "PlaceKind::Mountain",
-        };
-        let rank = match p.rank {
-            Rank::Primary => "Rank::Primary",
-            Rank::Secondary => "Rank::Secondary",
-            Rank::Minor => "Rank::Minor",
-        };
+        let (kind, rank) = (p.kind.rust(), p.rank.rust());
         let label_left = p.label == LabelSide::Left;
-        // The river itself comes first; a town by where it meets the Yalu going downstream.
-        let river_km = match p.kind {
-            PlaceKind::River => 0,
-            _ => (crate::geo::chainage_m(&atlas.yalu, p.point).unwrap_or(0.0) / 1000.0).round()
-                as u32,
-        };
+        let river_km = atlas.river_km(i);
         let _ = writeln!(
             out,
             "    Place {{ id: {:?}, name: {:?}, native: &[{}], country: {:?}, kind: {kind}, rank: {rank}, summary: {:?}, x: {:.1}, y: {:.1}, label_left: {label_left}, river_km: {river_km} }},",
@@ -154,20 +160,47 @@ pub fn rust_source(atlas: &Atlas) -> String {
             at.x,
             at.y
         );
+        pins.push(format!(
+            "    Pin {{ id: {:?}, name: {:?}, country: {:?}, city: {}, minor: {}, x: {:.1}, y: {:.1}, passages: {} }},",
+            p.id,
+            p.name,
+            p.country,
+            p.kind != PlaceKind::River,
+            p.rank == Rank::Minor,
+            at.x,
+            at.y,
+            atlas.reading.excerpts(i).len()
+        ));
     }
     out.push_str("];\n");
-    write_reading(&mut out, atlas);
-    out
+    let _ = writeln!(
+        out,
+        "/// What the live page knows of each place, in `PLACES` order.\npub static PINS: [Pin; {n}] = [\n{}\n];",
+        pins.join("\n")
+    );
+    let order: Vec<String> = atlas
+        .places_downstream()
+        .into_iter()
+        .map(|i| format!("PlaceIndex({i})"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// The places in the place list's order: the river, then from its source to its mouth.\npub static DOWNSTREAM: [PlaceIndex; {n}] = [{}];",
+        order.join(", ")
+    );
 }
 
-/// The articles, their paragraphs with mentions, and each place's excerpts.
+/// The articles, their paragraphs with mentions, the table of contents, the places each
+/// paragraph names, and each place's excerpts.
 fn write_reading(out: &mut String, atlas: &Atlas) {
     let reading = &atlas.reading;
     let _ = writeln!(
         out,
-        "/// The articles, in reading order.\npub static ARTICLES: [Article; {n}] = ARTICLES_TABLE;\n/// `ARTICLES` as a constant, so the page can derive small tables from it at compile time.\npub const ARTICLES_TABLE: [Article; {n}] = [",
-        n = reading.articles.len()
+        "/// The articles, in reading order.\npub static ARTICLES: [Article; {}] = [",
+        reading.articles.len()
     );
+    let mut contents = Vec::new();
+    let mut paragraph_places = Vec::new();
     for (article, mentions) in reading.articles.iter().zip(&reading.mentions) {
         let m = &article.meta;
         let _ = writeln!(
@@ -175,16 +208,23 @@ fn write_reading(out: &mut String, atlas: &Atlas) {
             "    Article {{ id: {:?}, title: {:?}, title_given: {}, author: {:?}, publication: {:?}, paragraphs: &[",
             m.id, m.title, m.title_given, m.author.as_deref(), m.publication.as_deref()
         );
+        contents.push(format!(
+            "    ContentsEntry {{ id: {:?}, title: {:?}, paragraphs: {}, first: ParagraphIndex({}) }},",
+            m.id,
+            m.title,
+            article.paragraphs.len(),
+            paragraph_places.len()
+        ));
         for (p, ms) in article.paragraphs.iter().zip(mentions) {
-            let voice = match &p.voice {
-                Voice::Post => "Voice::Post".to_owned(),
-                Voice::Comment(by) => format!("Voice::Comment({:?})", by.as_deref()),
+            let voice = match p.voice.borrowed() {
+                yalu_model::Voice::Post => "Voice::Post".to_owned(),
+                yalu_model::Voice::Comment(by) => format!("Voice::Comment({by:?})"),
             };
-            let ms: Vec<String> = ms
+            let listed: Vec<String> = ms
                 .iter()
                 .map(|m| {
                     format!(
-                        "Mention {{ place: {}, start: {}, end: {} }}",
+                        "Mention {{ place: PlaceIndex({}), start: {}, end: {} }}",
                         m.place, m.start, m.end
                     )
                 })
@@ -193,22 +233,51 @@ fn write_reading(out: &mut String, atlas: &Atlas) {
                 out,
                 "        Paragraph {{ text: {:?}, voice: {voice}, mentions: &[{}] }},",
                 p.text,
-                ms.join(", ")
+                listed.join(", ")
             );
+            paragraph_places.push(ms.iter().fold(0u64, |set, m| set | 1 << m.place));
         }
         out.push_str("    ] },\n");
     }
     out.push_str("];\n");
     let _ = writeln!(
         out,
-        "/// For each place (in `PLACES` order), the (article, paragraph) indices that mention it.\npub static EXCERPTS: [&[(usize, usize)]; {n}] = EXCERPTS_TABLE;\n/// `EXCERPTS` as a constant, so the page can derive small tables from it at compile time.\npub const EXCERPTS_TABLE: [&[(usize, usize)]; {n}] = [",
-        n = atlas.places.len()
+        "/// The table of contents, in `ARTICLES` order.\npub static CONTENTS: [ContentsEntry; {}] = [\n{}\n];",
+        contents.len(),
+        contents.join("\n")
+    );
+    let _ = writeln!(
+        out,
+        "/// The places each paragraph names, in reading order across the articles.\npub static PARAGRAPH_PLACES: [PlaceSet; {}] = [{}];",
+        paragraph_places.len(),
+        paragraph_places
+            .iter()
+            .map(|set| format!("PlaceSet({set:#x})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let firsts: Vec<usize> = {
+        let mut at = 0;
+        reading
+            .articles
+            .iter()
+            .map(|a| {
+                let first = at;
+                at += a.paragraphs.len();
+                first
+            })
+            .collect()
+    };
+    let _ = writeln!(
+        out,
+        "/// For each place (in `PLACES` order), the paragraphs that mention it, in reading order.\npub static EXCERPTS: [&[ParagraphIndex]; {}] = [",
+        atlas.places.len()
     );
     for i in 0..atlas.places.len() {
         let list: Vec<String> = reading
             .excerpts(i)
             .iter()
-            .map(|(a, p)| format!("({a}, {p})"))
+            .map(|&(a, p)| format!("ParagraphIndex({})", firsts[a] + p))
             .collect();
         let _ = writeln!(out, "    &[{}],", list.join(", "));
     }

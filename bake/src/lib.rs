@@ -44,6 +44,10 @@ pub const EXTRACT_NORTH_EAST: LonLat = LonLat {
 pub const FRAME_WIDTH: f64 = 1000.0;
 /// Simplification tolerance in SVG units: below a pixel at the default view.
 pub const TOLERANCE: f64 = 0.5;
+/// Most places the page can hold: it keeps a paragraph's places as one bit a place in a `u64`.
+pub const MAX_PLACES: usize = 64;
+/// Most paragraphs the page can hold, across all articles: it numbers them with a `u16`.
+pub const MAX_PARAGRAPHS: usize = u16::MAX as usize;
 /// How close two river pieces' ends must be, in degrees, to count as joined.
 const SNAP_DEG: f64 = 1e-4;
 
@@ -146,6 +150,17 @@ impl Atlas {
         let frame = Frame::new(FRAME_SOUTH_WEST, FRAME_NORTH_EAST, FRAME_WIDTH)
             .expect("the frame constants are valid");
         let places = places::read_places(&paths.places)?;
+        if places.len() > MAX_PLACES {
+            return Err(BakeError::Feature {
+                path: paths.places.clone(),
+                index: MAX_PLACES,
+                id: Some(places[MAX_PLACES].id.clone()),
+                message: format!(
+                    "one place too many: the page holds at most {MAX_PLACES} places, and this file has {}",
+                    places.len()
+                ),
+            });
+        }
         for (index, place) in places.iter().enumerate() {
             // A province's label point may lie off the map if its label is placed on it.
             if !frame.contains(place.label_point()) {
@@ -193,6 +208,20 @@ impl Atlas {
         // report (`make places`) lists it.
         let warnings = Vec::new();
         let reading = content::read(&paths.content, &paths.places, &places)?;
+        let over = reading
+            .articles
+            .iter()
+            .flat_map(|a| a.paragraphs.iter().map(move |p| (a, p)))
+            .nth(MAX_PARAGRAPHS);
+        if let Some((article, paragraph)) = over {
+            return Err(BakeError::Text {
+                path: paths.content.join(&article.meta.file),
+                line: paragraph.line,
+                message: format!(
+                    "one paragraph too many: the page holds at most {MAX_PARAGRAPHS} paragraphs across all articles"
+                ),
+            });
+        }
         Ok(Atlas {
             frame,
             places,
@@ -210,6 +239,34 @@ impl Atlas {
     /// The place with this id.
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.id == id)
+    }
+
+    /// Kilometres down the Yalu from its source to where place `i` meets it (0 for the river
+    /// itself, and for a place that is not there).
+    pub fn river_km(&self, i: usize) -> u32 {
+        match self.places.get(i) {
+            Some(p) if p.kind != PlaceKind::River => {
+                (geo::chainage_m(&self.yalu, p.point).unwrap_or(0.0) / 1000.0).round() as u32
+            }
+            _ => 0,
+        }
+    }
+
+    /// The places' indices in the order of the page's place list: the river first, then each
+    /// place by where it meets the Yalu going downstream (ties in data order).
+    pub fn places_downstream(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.places.len()).collect();
+        order.sort_by_key(|&i| (self.places[i].kind != PlaceKind::River, self.river_km(i)));
+        order
+    }
+
+    /// The land borders split in two: the China–North Korea border (the Yalu's and the
+    /// Tumen's), which the map draws in the border's own style, and every other one.
+    pub fn borders_split(&self) -> (Vec<&Border>, Vec<&Border>) {
+        self.borders.iter().partition(|b| {
+            let pair = (b.between.0.as_str(), b.between.1.as_str());
+            pair == ("China", "North Korea") || pair == ("North Korea", "China")
+        })
     }
 
     /// The Yalu projected and simplified for drawing.

@@ -7,32 +7,8 @@ use geojson::{FeatureCollection, GeometryValue};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// What kind of feature a place is: how the map draws it, and which suffixes its names take
-/// (`crate::text::names`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PlaceKind {
-    /// A river, drawn as its course; its point is where its label sits.
-    River,
-    /// A town or city, drawn as a marker at its point.
-    City,
-    /// A county, drawn as a marker at its seat.
-    County,
-    /// A province, drawn as an area label.
-    Province,
-    /// A mountain, drawn as a marker at its summit.
-    Mountain,
-}
-
-/// How prominent a place's marker is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Rank {
-    /// A place the page is about.
-    Primary,
-    /// A place the texts name that helps the reader find their way.
-    Secondary,
-    /// A place some texts name: drawn small.
-    Minor,
-}
+// What kind of place, and how prominent: the vocabulary the bake shares with the page.
+pub use yalu_model::{PlaceKind, Rank};
 
 /// Which side of its marker a place's label sits, chosen so that labels do not collide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,28 +118,18 @@ pub fn places_from(path: &Path, fc: &FeatureCollection) -> Result<Vec<Place>, Ba
         if let Some(first) = seen.insert(id_value.clone(), index) {
             return Err(fail(format!("duplicate id, first used by feature {first}")));
         }
-        let kind = match text("kind")?.as_str() {
-            "river" => PlaceKind::River,
-            "city" => PlaceKind::City,
-            "county" => PlaceKind::County,
-            "province" => PlaceKind::Province,
-            "mountain" => PlaceKind::Mountain,
-            other => {
-                return Err(fail(format!(
-                    "kind \"{other}\" is not \"river\", \"city\", \"county\", \"province\" or \"mountain\""
-                )))
-            }
-        };
-        let rank = match text("rank")?.as_str() {
-            "primary" => Rank::Primary,
-            "secondary" => Rank::Secondary,
-            "minor" => Rank::Minor,
-            other => {
-                return Err(fail(format!(
-                    "rank \"{other}\" is not \"primary\", \"secondary\" or \"minor\""
-                )))
-            }
-        };
+        let kind = text("kind")?;
+        let kind = PlaceKind::from_word(&kind).ok_or_else(|| {
+            fail(format!(
+                "kind \"{kind}\" is not \"river\", \"city\", \"county\", \"province\" or \"mountain\""
+            ))
+        })?;
+        let rank = text("rank")?;
+        let rank = Rank::from_word(&rank).ok_or_else(|| {
+            fail(format!(
+                "rank \"{rank}\" is not \"primary\", \"secondary\" or \"minor\""
+            ))
+        })?;
         let point = match feature.geometry.as_ref().map(|g| &g.value) {
             Some(GeometryValue::Point { coordinates }) => {
                 lon_lat(coordinates.as_slice()).map_err(fail)?

@@ -10,7 +10,9 @@
 use super::panel::Parts;
 use super::{after, all_in, by_id, document, first, focus, listen, map, mark, next_frame};
 use super::{now_ms, router, say, set, show, truth, window};
-use crate::atlas::{PlaceSet, CONTENTS, PINS};
+use crate::atlas::{
+    contents, locate, paragraph_count, paragraph_places, pin, ParagraphIndex, PlaceIndex, PlaceSet,
+};
 use crate::dom;
 use crate::map::view::View;
 use crate::route::Route;
@@ -45,7 +47,7 @@ struct Story {
     /// Each place's control on the map, by place index.
     markers: Vec<Option<Element>>,
     /// The current paragraph, in reading order.
-    current: Cell<Option<usize>>,
+    current: Cell<Option<ParagraphIndex>>,
     following: Cell<Following>,
     /// The "Follow the text" toggle and the note that following is paused.
     follow_button: Option<Element>,
@@ -57,11 +59,11 @@ struct Story {
     line: Cell<(f64, f64)>,
     /// When the page last scrolled, and the paragraph last said in the live region.
     last_scroll: Cell<f64>,
-    said: Cell<Option<usize>>,
+    said: Cell<Option<ParagraphIndex>>,
     /// The next current paragraph is framed at once, not glided to (a link opened the reader).
     at_once: Cell<bool>,
     /// The paragraph marked current in the text.
-    marked: Cell<Option<usize>>,
+    marked: Cell<Option<ParagraphIndex>>,
 }
 
 /// Makes story mode live.
@@ -70,8 +72,7 @@ pub fn start(parts: &Parts) {
         return;
     };
     let paragraphs = all_in(&reader, &dom::class(dom::PARAGRAPH));
-    let total = CONTENTS.last().map_or(0, |c| c.first + c.paragraphs);
-    if paragraphs.len() != total {
+    if paragraphs.len() != paragraph_count() {
         return;
     }
     let story: Rc<Story> = Rc::new_cyclic(|me: &std::rc::Weak<Story>| {
@@ -104,14 +105,25 @@ pub fn start(parts: &Parts) {
 
 impl Story {
     /// The paragraph the route names, in reading order, when the reader is open.
-    fn routed(&self) -> Option<usize> {
-        router::current()
-            .paragraph()
-            .map(|(a, p)| story::flat(a, p))
+    fn routed(&self) -> Option<ParagraphIndex> {
+        router::current().paragraph()
+    }
+
+    /// Paragraph `i`'s element in the reader.
+    fn element(&self, i: ParagraphIndex) -> Option<&Element> {
+        self.paragraphs.get(i.get())
+    }
+
+    /// The paragraph whose element `el` is.
+    fn index_of(&self, el: &Element) -> Option<ParagraphIndex> {
+        self.paragraphs
+            .iter()
+            .position(|p| p == el)
+            .map(|i| ParagraphIndex(i as u16))
     }
 
     /// Makes paragraph `i` current: marks it, its places and the progress, and frames them.
-    fn set_current(self: &Rc<Self>, i: usize) {
+    fn set_current(self: &Rc<Self>, i: ParagraphIndex) {
         self.current.set(Some(i));
         if self.routed().is_some() {
             self.show_current(i);
@@ -203,13 +215,13 @@ impl Story {
             for entry in entries.iter() {
                 let entry: IntersectionObserverEntry = entry.unchecked_into();
                 let target = entry.target();
-                if let Some(i) = self.paragraphs.iter().position(|p| *p == target) {
+                if let Some(i) = self.index_of(&target) {
                     above.set(i, entry.is_intersecting());
                 }
             }
         }
         if self.routed().is_some() {
-            let now = self.above.borrow().current().unwrap_or(0);
+            let now = self.above.borrow().current().unwrap_or(ParagraphIndex(0));
             if self.current.get() != Some(now) {
                 self.set_current(now);
             }
@@ -218,8 +230,8 @@ impl Story {
 
     /// Makes paragraph `i` current by scrolling it to the reading line, as a reader would;
     /// `focus` also moves keyboard focus to it.
-    fn go_to(self: &Rc<Self>, i: usize, focus_it: bool) {
-        let Some(p) = self.paragraphs.get(i) else {
+    fn go_to(self: &Rc<Self>, i: ParagraphIndex, focus_it: bool) {
+        let Some(p) = self.element(i) else {
             return;
         };
         let options = web_sys::ScrollIntoViewOptions::new();
@@ -236,25 +248,21 @@ impl Story {
     }
 
     /// Marks paragraph `i` and its places, frames them on the map, and shows the progress.
-    fn show_current(&self, i: usize) {
-        if let Some(old) = self
-            .marked
-            .replace(Some(i))
-            .and_then(|b| self.paragraphs.get(b))
-        {
+    fn show_current(&self, i: ParagraphIndex) {
+        if let Some(old) = self.marked.replace(Some(i)).and_then(|b| self.element(b)) {
             mark(old, "current", false);
         }
-        if let Some(p) = self.paragraphs.get(i) {
+        if let Some(p) = self.element(i) {
             mark(p, "current", true);
         }
-        let places = story::places_of(i);
+        let places = paragraph_places(i);
         self.mark_places(places);
-        if let Some((a, p)) = story::unflat(i) {
+        if let Some((a, _)) = locate(i) {
             if let Some(el) = by_id(dom::PROGRESS) {
                 el.set_text_content(Some(&format!(
                     "{} · {}",
-                    words::progress(a, p),
-                    CONTENTS[a].title
+                    words::progress(i),
+                    contents(a).title
                 )));
             }
         }
@@ -276,7 +284,7 @@ impl Story {
     fn mark_places(&self, places: PlaceSet) {
         for (j, marker) in self.markers.iter().enumerate() {
             let Some(el) = marker else { continue };
-            let on = places.has(j);
+            let on = places.has(PlaceIndex(j as u8));
             mark(el, "current", on);
             if on {
                 set(el, "aria-current", "true");
@@ -294,7 +302,7 @@ impl Story {
         }
         let points: Vec<(f32, f32)> = places
             .indices()
-            .filter_map(|j| PINS.get(j))
+            .map(pin)
             .filter(|pin| pin.city)
             .map(|pin| (pin.x, pin.y))
             .collect();
@@ -315,7 +323,7 @@ impl Story {
 
     /// After a second on the same paragraph with no scrolling: the address moves to it and the
     /// live region says its places, unless it said them last.
-    fn rest(self: &Rc<Self>, i: usize) {
+    fn rest(self: &Rc<Self>, i: ParagraphIndex) {
         let story = self.clone();
         after(Duration::from_millis(REST_MS as u64), move || {
             if story.current.get() != Some(i) || story.routed().is_none() {
@@ -326,15 +334,13 @@ impl Story {
                 // Still scrolling within the paragraph: wait for the rest of the second.
                 return story.rest_after(i, REST_MS - quiet_for);
             }
-            if let Some((a, p)) = story::unflat(i) {
-                router::replace(Route::Read(a, p));
-                story.announce(i);
-            }
+            router::replace(Route::Read(i));
+            story.announce(i);
         });
     }
 
     /// `rest`, checked again after `ms` milliseconds.
-    fn rest_after(self: &Rc<Self>, i: usize, ms: f64) {
+    fn rest_after(self: &Rc<Self>, i: ParagraphIndex, ms: f64) {
         let story = self.clone();
         after(Duration::from_millis(ms.max(0.0) as u64), move || {
             // The shortened wait ends as a full one would.
@@ -344,15 +350,13 @@ impl Story {
     }
 
     /// Says paragraph `i`'s places in the live region, unless they were the last said.
-    fn announce(&self, i: usize) {
+    fn announce(&self, i: ParagraphIndex) {
         if self.said.replace(Some(i)) == Some(i) {
             return;
         }
-        if let Some((a, p)) = story::unflat(i) {
-            let words = words::paragraph_announcement(a, p);
-            if !words.is_empty() {
-                say(&words);
-            }
+        let words = words::paragraph_announcement(i);
+        if !words.is_empty() {
+            say(&words);
         }
     }
 }
@@ -366,14 +370,14 @@ fn controls(story: &Rc<Story>) {
     for (id, next) in [
         (
             dom::PREVIOUS_PLACE,
-            story::previous_place as fn(usize) -> Option<usize>,
+            story::previous_place as fn(ParagraphIndex) -> Option<ParagraphIndex>,
         ),
         (dom::NEXT_PLACE, story::next_place),
     ] {
         let Some(button) = by_id(id) else { continue };
         let story = story.clone();
         listen(&button, "click", move |_: Event| {
-            let from = story.current.get().unwrap_or(0);
+            let from = story.current.get().unwrap_or(ParagraphIndex(0));
             if let Some(to) = next(from) {
                 story.go_to(to, true);
                 story.announce(to);
@@ -389,7 +393,7 @@ fn controls(story: &Rc<Story>) {
             };
             s.set_following(next);
             if let (Following::On, Some(i)) = (next, s.current.get()) {
-                s.frame(story::places_of(i), false);
+                s.frame(paragraph_places(i), false);
             }
         });
     }
@@ -462,7 +466,7 @@ fn listeners(story: &Rc<Story>) {
                 .closest(&dom::class(dom::PARAGRAPH))
                 .ok()
                 .flatten()
-                .and_then(|p| s.paragraphs.iter().position(|q| *q == p));
+                .and_then(|p| s.index_of(&p));
             if let Some(i) = para.filter(|&i| s.current.get() != Some(i)) {
                 s.go_to(i, false);
             }
@@ -477,8 +481,7 @@ fn effects(story: &Rc<Story>) {
     // already, and do nothing here.
     let s = story.clone();
     router::on_change(move |before, now| match (now.paragraph(), before) {
-        (Some((a, p)), before) => {
-            let i = story::flat(a, p);
+        (Some(i), before) => {
             let opened = !matches!(before, Some(Route::Read(..)));
             if opened || s.current.get() != Some(i) {
                 let s = s.clone();

@@ -3,7 +3,7 @@
 //! whatever story mode frames.
 
 use super::{by_id, first, listen, next_frame, now_ms, reduced_motion, router, show};
-use crate::atlas::{LABEL_POINTS, PINS, VIEW_HEIGHT, VIEW_WIDTH};
+use crate::atlas::{pin, LABEL_POINTS, PINS, VIEW_HEIGHT, VIEW_WIDTH};
 use crate::dom;
 use crate::map::view::{View, MAX_ZOOM, MINOR_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
 use crate::map::{scale_bar_path, SCALE_BAR_PX};
@@ -199,7 +199,7 @@ pub fn start() {
     // chosen by touching its line, wherever the view is.
     let chosen = m.clone();
     router::on_change(move |_, now: Route| {
-        if let Some(pin) = now.place().map(|i| &PINS[i]).filter(|p| p.city) {
+        if let Some(pin) = now.place().map(pin).filter(|p| p.city) {
             let view = chosen.view.get();
             if pin.minor && view.k < MINOR_ZOOM {
                 let near = View::default().zoom_centre(MINOR_ZOOM);

@@ -5,7 +5,7 @@
 
 use super::{all_in, by_id, document, first, focus, listen, mark, next_frame, router, set, show};
 use super::{truth, when_idle};
-use crate::atlas::PINS;
+use crate::atlas::{pin, pins};
 use crate::dom;
 use crate::route::Route;
 use std::cell::Cell;
@@ -27,10 +27,10 @@ impl Parts {
     pub fn find() -> Parts {
         Parts {
             panel: first(&dom::class(dom::PANEL)),
-            sections: (0..PINS.len())
-                .map(|i| by_id(&Route::Place(i).to_path()))
+            sections: pins()
+                .map(|(i, _)| by_id(&Route::Place(i).to_path()))
                 .collect(),
-            markers: PINS.iter().map(|p| by_id(&dom::marker_id(p.id))).collect(),
+            markers: pins().map(|(_, p)| by_id(&dom::marker_id(p.id))).collect(),
         }
     }
 }
@@ -72,7 +72,7 @@ fn show_routes(parts: &Parts) {
             mark(el, dom::READING, reading);
         }
         for (i, (section, marker)) in sections.iter().zip(&markers).enumerate() {
-            let chosen = now.place() == Some(i);
+            let chosen = now.place().map(|p| p.get()) == Some(i);
             if let Some(el) = section {
                 show(el, chosen);
             }
@@ -109,8 +109,8 @@ fn show_routes(parts: &Parts) {
             (now, Some(before)) if now == before => {}
             // At load focus stays where the browser put it.
             (_, None) => {}
-            (Route::Place(p), _) => focus_later(by_id(&dom::heading_id(PINS[p].id)), top),
-            (Route::Overview, Some(Route::Place(p))) => focus_later(markers[p].clone(), top),
+            (Route::Place(p), _) => focus_later(by_id(&dom::heading_id(pin(p).id)), top),
+            (Route::Overview, Some(Route::Place(p))) => focus_later(markers[p.get()].clone(), top),
             _ => {}
         }
     });

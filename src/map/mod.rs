@@ -5,8 +5,8 @@
 pub mod view;
 
 use crate::atlas::{
-    Place, PlaceKind, Rank, BORDER_PATH, COUNTRIES, MAP_LABELS, OTHER_BORDERS_PATH, PLACES,
-    RESERVOIR_PATH, TUMEN_PATH, VIEW_HEIGHT, VIEW_WIDTH, YALU_PATH,
+    places, Place, PlaceIndex, PlaceKind, Rank, BORDER_PATH, COUNTRIES, MAP_LABELS,
+    OTHER_BORDERS_PATH, RESERVOIR_PATH, TUMEN_PATH, VIEW_HEIGHT, VIEW_WIDTH, YALU_PATH,
 };
 use crate::dom::{self, label_id, marker_id};
 use crate::route::Route;
@@ -37,10 +37,7 @@ pub fn scale_bar_path(px: f32) -> String {
 pub fn Map() -> impl IntoView {
     let view = View::default();
     let view_box = format!("0 0 {} {}", fixed(VIEW_WIDTH), fixed(VIEW_HEIGHT));
-    let river = PLACES
-        .iter()
-        .enumerate()
-        .find(|(_, p)| p.kind == PlaceKind::River);
+    let river = places().find(|(_, p)| p.kind == PlaceKind::River);
     let (bar_units, bar_label) = view.scale_bar(SCALE_BAR_PX);
     view! {
         <section
@@ -118,15 +115,11 @@ pub fn Map() -> impl IntoView {
                                     </text>
                                 }
                             })}
-                        {PLACES
-                            .iter()
-                            .enumerate()
+                        {places()
                             .filter(|(_, p)| p.kind == PlaceKind::Province)
                             .map(|(i, place)| view! { <AreaLabel index=i place=place /> })
                             .collect_view()}
-                        {PLACES
-                            .iter()
-                            .enumerate()
+                        {places()
                             .filter(|(_, p)| !matches!(p.kind, PlaceKind::River | PlaceKind::Province))
                             .map(|(i, place)| view! { <Marker index=i place=place /> })
                             .collect_view()}
@@ -161,7 +154,7 @@ pub fn Map() -> impl IntoView {
 /// The Yalu as a control: a thin visible line under a wide, invisible hit area. Like every
 /// place control it is a link to the place's hash, so it works with no script at all.
 #[component]
-fn River(index: usize, place: &'static Place) -> impl IntoView {
+fn River(index: PlaceIndex, place: &'static Place) -> impl IntoView {
     view! {
         <g>
             <a
@@ -182,7 +175,7 @@ fn River(index: usize, place: &'static Place) -> impl IntoView {
 /// A town's marker: a dot and its label. The live page keeps it one size on screen while the
 /// map zooms.
 #[component]
-fn Marker(index: usize, place: &'static Place) -> impl IntoView {
+fn Marker(index: PlaceIndex, place: &'static Place) -> impl IntoView {
     let radius = match place.rank {
         Rank::Primary => "6",
         Rank::Secondary => "4.5",
@@ -221,7 +214,7 @@ fn Marker(index: usize, place: &'static Place) -> impl IntoView {
 /// A province as a control: its name in spaced capitals, centred on its label point, over a hit
 /// area 44 px tall. Like a marker it is a link to the place's hash.
 #[component]
-fn AreaLabel(index: usize, place: &'static Place) -> impl IntoView {
+fn AreaLabel(index: PlaceIndex, place: &'static Place) -> impl IntoView {
     let text = place.name.to_uppercase();
     // Capitals with 3 units of letter spacing are wider than the 8-unit estimate of a label.
     let width = (LABEL_CHAR_WIDTH + 3.0) * text.chars().count() as f32;

@@ -5,8 +5,8 @@
 mod reader;
 
 use crate::atlas::{
-    article_index, excerpts, place_index, places_downstream, Article, Paragraph, Place, Voice,
-    ARTICLES,
+    articles, excerpts, paragraph_of, pin, places_downstream, Article, ArticleIndex, Paragraph,
+    Place, PlaceIndex, Voice,
 };
 use crate::dom::{self, heading_id};
 use crate::route::Route;
@@ -33,12 +33,10 @@ pub fn Panel() -> impl IntoView {
             </a>
             <Overview />
             {places_downstream()
-                .into_iter()
-                .map(|place| {
-                    let index = place_index(place);
+                .map(|(index, place)| {
                     view! {
                         <section class="place-section" id=Route::Place(index).to_path()>
-                            <PlaceDetails place=place />
+                            <PlaceDetails index=index place=place />
                         </section>
                     }
                 })
@@ -62,17 +60,16 @@ fn Overview() -> impl IntoView {
             </p>
             <h3>"Stories"</h3>
             <ul class="stories">
-                {ARTICLES.iter().map(|a| view! { <Story article=a /> }).collect_view()}
+                {articles().map(|(index, a)| view! { <Story index=index article=a /> }).collect_view()}
             </ul>
             <h3>"Places"</h3>
             <ul class="place-counts">
                 {places_downstream()
-                    .into_iter()
-                    .map(|p| {
+                    .map(|(i, p)| {
                         view! {
                             <li>
-                                <a href=Route::Place(place_index(p)).to_hash()>
-                                    {format!("{} · {}", p.name, passages(excerpts(p).count()))}
+                                <a href=Route::Place(i).to_hash()>
+                                    {format!("{} · {}", p.name, passages(pin(i).passages))}
                                 </a>
                             </li>
                         }
@@ -86,17 +83,15 @@ fn Overview() -> impl IntoView {
 /// A story in the overview: title, credit, a teaser from its text, its length, the places it
 /// names, and a link to read it from the first paragraph.
 #[component]
-fn Story(article: &'static Article) -> impl IntoView {
+fn Story(index: ArticleIndex, article: &'static Article) -> impl IntoView {
     let named: Vec<&str> = places_downstream()
-        .into_iter()
-        .filter(|p| {
-            let i = place_index(p);
+        .filter(|&(i, _)| {
             article
                 .paragraphs
                 .iter()
                 .any(|para| para.mentions.iter().any(|m| m.place == i))
         })
-        .map(|p| p.name)
+        .map(|(_, p)| p.name)
         .collect();
     let opening = article
         .paragraphs
@@ -111,9 +106,14 @@ fn Story(article: &'static Article) -> impl IntoView {
             <p class="story-facts">
                 {format!("{} paragraphs · names {}", article.paragraphs.len(), named.join(", "))}
             </p>
-            <a class="link read" href=Route::Read(article_index(article), 0).to_hash()>
-                "Read" <span class="visually-hidden">{format!(" {}", article.title)}</span>
-            </a>
+            {paragraph_of(index, 0)
+                .map(|first| {
+                    view! {
+                        <a class="link read" href=Route::Read(first).to_hash()>
+                            "Read" <span class="visually-hidden">{format!(" {}", article.title)}</span>
+                        </a>
+                    }
+                })}
         </li>
     }
 }
@@ -146,23 +146,15 @@ pub fn teaser(text: &str) -> String {
 
 /// How a passage is credited: the article, or the reader who commented on it.
 pub fn credit(article: &Article, paragraph: &Paragraph) -> String {
-    match paragraph.voice {
-        Voice::Post => match article.author {
-            Some(author) => format!("{} — {author}", article.title),
-            None => article.title.to_owned(),
-        },
-        Voice::Comment(Some(by)) => format!("Reader comment by {by}, on {}", article.title),
-        Voice::Comment(None) => format!("Reader comment on {}", article.title),
-    }
+    yalu_model::credit(article.title, article.author, paragraph.voice)
 }
 
 /// A place: its names, where it is, and every passage that mentions it, each with a link to
 /// read it in context.
 #[component]
-fn PlaceDetails(place: &'static Place) -> impl IntoView {
-    let passages: Vec<_> = excerpts(place).collect();
+fn PlaceDetails(index: PlaceIndex, place: &'static Place) -> impl IntoView {
+    let passages: Vec<_> = excerpts(index).collect();
     let count = passage_count(passages.len(), place.name);
-    let me = place_index(place);
     view! {
         <h2 id=heading_id(place.id) tabindex="-1">
             {place.name}
@@ -177,8 +169,9 @@ fn PlaceDetails(place: &'static Place) -> impl IntoView {
         <ol class="passages">
             {passages
                 .into_iter()
-                .map(|(article, index, paragraph)| {
-                    let in_context = Route::Read(crate::atlas::article_index(article), index);
+                .map(|passage| {
+                    let (article, paragraph) = (passage.article, passage.paragraph);
+                    let in_context = Route::Read(passage.index);
                     view! {
                         <li class="passage">
                             <blockquote>
@@ -186,7 +179,7 @@ fn PlaceDetails(place: &'static Place) -> impl IntoView {
                                     .pieces()
                                     .into_iter()
                                     .map(|(text, mention)| match mention {
-                                        Some(m) if m.place == me => view! { <mark>{text}</mark> }.into_any(),
+                                        Some(m) if m.place == index => view! { <mark>{text}</mark> }.into_any(),
                                         _ => text.into_any(),
                                     })
                                     .collect_view()}

@@ -1,7 +1,7 @@
 //! The reader view: both articles in full, place names as buttons that open the place.
 
 use super::byline;
-use crate::atlas::{place_index, Voice, ARTICLES, PLACES};
+use crate::atlas::{articles, contents, ParagraphIndex, Voice};
 use crate::dom::{self, title_id};
 use crate::route::Route;
 use leptos::prelude::*;
@@ -15,10 +15,9 @@ pub fn Reader() -> impl IntoView {
             <a class="close" href="#/">
                 "Close the reader"
             </a>
-            {ARTICLES
-                .iter()
-                .enumerate()
+            {articles()
                 .map(|(ai, a)| {
+                    let first = contents(ai).first;
                     let mut previous: Option<Voice> = None;
                     view! {
                         <article class="article" aria-labelledby=title_id(a.id)>
@@ -47,7 +46,7 @@ pub fn Reader() -> impl IntoView {
                                         {heading}
                                         {by}
                                         <p
-                                            id=Route::Read(ai, i).to_path()
+                                            id=Route::Read(ParagraphIndex(first.0 + i as u16)).to_path()
                                             class=dom::PARAGRAPH
                                             class:comment=is_comment
                                             tabindex="-1"
@@ -55,13 +54,13 @@ pub fn Reader() -> impl IntoView {
                                             {p
                                                 .pieces()
                                                 .into_iter()
-                                                .map(|(text, mention)| match mention.and_then(|m| PLACES.get(m.place)) {
-                                                    Some(place) => {
+                                                .map(|(text, mention)| match mention {
+                                                    Some(m) => {
                                                         view! {
                                                             <a
                                                                 class="mention"
                                                                 role="button"
-                                                                href=Route::Place(place_index(place)).to_hash()
+                                                                href=Route::Place(m.place).to_hash()
                                                             >
                                                                 {text}
                                                             </a>

@@ -14,10 +14,10 @@
 //! four decimals (about a sixth of the atlas's tenth of a map unit).
 
 use serde_json::{json, Value};
-use yalu_bake::geo::{chainage_m, LonLat};
+use yalu_bake::geo::LonLat;
 use yalu_bake::layers::LabelKind;
-use yalu_bake::places::{LabelSide, PlaceKind, Rank};
-use yalu_bake::text::{Article, Mention, Paragraph, Voice};
+use yalu_bake::places::LabelSide;
+use yalu_bake::text::{credit, Mention};
 use yalu_bake::Atlas;
 
 /// Decimals of a coordinate in degrees.
@@ -33,10 +33,7 @@ fn peer_data(atlas: &Atlas) -> Value {
     let lines = |lines: &[Vec<LonLat>]| -> Vec<Vec<[f64; 2]>> {
         lines.iter().map(|l| simplified(atlas, l)).collect()
     };
-    let (border, others): (Vec<_>, Vec<_>) = atlas.borders.iter().partition(|b| {
-        let pair = (b.between.0.as_str(), b.between.1.as_str());
-        pair == ("China", "North Korea") || pair == ("North Korea", "China")
-    });
+    let (border, others) = atlas.borders_split();
     let border_lines = |borders: Vec<&yalu_bake::layers::Border>| -> Vec<Vec<[f64; 2]>> {
         borders
             .into_iter()
@@ -63,23 +60,10 @@ fn peer_data(atlas: &Atlas) -> Value {
 /// The places in the atlas's list order, each with its passages.
 fn places(atlas: &Atlas) -> Vec<Value> {
     let reading = &atlas.reading;
-    let mut order: Vec<(usize, (bool, u32))> = atlas
-        .places
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            // As the atlas orders them: the river first, then where each meets the Yalu.
-            let km = match p.kind {
-                PlaceKind::River => 0,
-                _ => (chainage_m(&atlas.yalu, p.point).unwrap_or(0.0) / 1000.0).round() as u32,
-            };
-            (i, (p.kind != PlaceKind::River, km))
-        })
-        .collect();
-    order.sort_by_key(|&(_, key)| key);
-    order
+    atlas
+        .places_downstream()
         .into_iter()
-        .map(|(i, _)| {
+        .map(|i| {
             let p = &atlas.places[i];
             let passages: Vec<Value> = reading
                 .excerpts(i)
@@ -97,8 +81,8 @@ fn places(atlas: &Atlas) -> Vec<Value> {
                 "id": p.id,
                 "name": p.name,
                 "native": p.native.iter().map(|n| json!({ "lang": n.lang, "text": n.text })).collect::<Vec<_>>(),
-                "kind": kind_name(p.kind),
-                "rank": rank_name(p.rank),
+                "kind": p.kind.word(),
+                "rank": p.rank.word(),
                 "summary": p.summary,
                 "at": lat_lon(p.label_point()),
                 "label_left": p.label == LabelSide::Left,
@@ -146,37 +130,6 @@ fn pieces(text: &str, mentions: &[Mention], place: usize) -> Vec<String> {
     }
     out.push(text.get(at..).unwrap_or_default().to_owned());
     out
-}
-
-/// How the atlas's panel credits a passage: the article, or the reader who commented on it.
-fn credit(article: &Article, paragraph: &Paragraph) -> String {
-    let title = &article.meta.title;
-    match &paragraph.voice {
-        Voice::Post => match &article.meta.author {
-            Some(author) => format!("{title} — {author}"),
-            None => title.clone(),
-        },
-        Voice::Comment(Some(by)) => format!("Reader comment by {by}, on {title}"),
-        Voice::Comment(None) => format!("Reader comment on {title}"),
-    }
-}
-
-fn kind_name(kind: PlaceKind) -> &'static str {
-    match kind {
-        PlaceKind::River => "river",
-        PlaceKind::City => "city",
-        PlaceKind::County => "county",
-        PlaceKind::Province => "province",
-        PlaceKind::Mountain => "mountain",
-    }
-}
-
-fn rank_name(rank: Rank) -> &'static str {
-    match rank {
-        Rank::Primary => "primary",
-        Rank::Secondary => "secondary",
-        Rank::Minor => "minor",
-    }
 }
 
 #[cfg(test)]

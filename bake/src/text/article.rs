@@ -40,6 +40,26 @@ pub enum Voice {
     Comment(Option<String>),
 }
 
+impl Voice {
+    /// The voice as the vocabulary shared with the page has it, borrowing the commenter's name.
+    pub fn borrowed(&self) -> yalu_model::Voice<'_> {
+        match self {
+            Voice::Post => yalu_model::Voice::Post,
+            Voice::Comment(by) => yalu_model::Voice::Comment(by.as_deref()),
+        }
+    }
+}
+
+/// How a passage of `article` is credited, as the page's panel does it.
+pub fn credit(article: &Article, paragraph: &Paragraph) -> String {
+    let meta = &article.meta;
+    yalu_model::credit(
+        &meta.title,
+        meta.author.as_deref(),
+        paragraph.voice.borrowed(),
+    )
+}
+
 /// One paragraph of an article as the reader sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {

@@ -6,6 +6,6 @@ pub mod context;
 pub mod gazetteer;
 pub mod names;
 
-pub use article::{parse, Article, ArticleMeta, Layout, Paragraph, ParseError, Voice};
+pub use article::{credit, parse, Article, ArticleMeta, Layout, Paragraph, ParseError, Voice};
 pub use context::{mentions, places_in, LeftOut, Mention, ParagraphPlaces};
 pub use gazetteer::{Ambiguous, Entry, Gazetteer};
