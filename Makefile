@@ -2,7 +2,7 @@
 SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve build test bench fuzz setup places
+.PHONY: serve build test check bench fuzz setup places
 
 ## Set up, build the release page and serve it on http://127.0.0.1:8080
 serve:
@@ -19,6 +19,10 @@ build:
 test:
 	scripts/setup.sh test
 	scripts/test.sh
+
+## The fast checks alone, with no wasm build and no browser: format, lints, unit tests, the fuzz targets' build
+check:
+	scripts/test.sh check
 
 ## Set up, build the release page and benchmark it against a Leaflet peer and a plain-HTML baseline, in Chromium and WebKit (RUNS=10)
 bench:
