@@ -21,15 +21,19 @@ export function writeGzipCopies(dir) {
   for (const f of readdirSync(dir)) writeFileSync(join(dir, `${f}.gz`), gzipSync(readFileSync(join(dir, f)), { level: 9 }));
 }
 
-/** Serves `root` below `prefix` (default `/`); resolves to { url, requests, close }.
+/** Serves `root` below `prefix` (default `/`); resolves to { url, requests, release, close }.
  * `refuse` is a file ending (e.g. `.wasm`) answered with 404, to play a host or browser that
- * cannot deliver it. With `gzip`, a file's pre-compressed `.gz` copy is sent to browsers that
- * accept it, as static hosts do. */
-export async function serve(root, prefix = '/', { refuse, gzip = false } = {}) {
+ * cannot deliver it. `hold` is a file ending whose requests wait until `release()` (or
+ * `close()`), to play a slow network for that file alone. With `gzip`, a file's pre-compressed
+ * `.gz` copy is sent to browsers that accept it, as static hosts do. */
+export async function serve(root, prefix = '/', { refuse, hold, gzip = false } = {}) {
   const requests = [];
+  let release;
+  const released = new Promise((ok) => { release = ok; });
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (hold && path.endsWith(hold)) await released;
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;
@@ -65,7 +69,8 @@ export async function serve(root, prefix = '/', { refuse, gzip = false } = {}) {
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
+    release,
     // Also ends open keep-alive connections: a closed server refuses the next request at once.
-    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+    close: () => new Promise((ok) => { release(); server.close(ok); server.closeAllConnections(); }),
   };
 }

@@ -15,10 +15,10 @@ export const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox,webkit').
  * Registers the suite's set-up and tear-down and returns its session: `browser` and `site` are
  * there once the suite runs; `open(hash)` loads the page afresh and waits for the live page (its zoom
  * buttons show only then). `javascript: false` starts the browser without JavaScript; `refuse`
- * is passed to the server; `root` is served instead of dist/ (a function, read when the suite
+ * and `hold` are passed to the server; `root` is served instead of dist/ (a function, read when the suite
  * starts).
  */
-export function useSession(name, { javascript = true, refuse, root = () => DIST } = {}) {
+export function useSession(name, { javascript = true, refuse, hold, root = () => DIST } = {}) {
   const session = {
     browser: undefined,
     site: undefined,
@@ -33,7 +33,7 @@ export function useSession(name, { javascript = true, refuse, root = () => DIST 
     },
   };
   before(async () => {
-    session.site = await serve(root(), '/', { refuse });
+    session.site = await serve(root(), '/', { refuse, hold });
     session.browser = await launch(name, { javascript });
   });
   after(async () => {

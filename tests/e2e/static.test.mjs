@@ -64,6 +64,59 @@ for (const name of BROWSERS) {
     test('the pre-rendered page still reads', () => readsWithoutTheApp(session.browser, session.site.url));
   });
 
+  describe(`a click before the page is live, in ${name}`, () => {
+    // The wasm arrives only when the test lets it: until then the page is the pre-rendered one.
+    const session = useSession(name, { hold: '.wasm' });
+
+    test('acts as the link it is, and the live page then shows that route', async () => {
+      const { browser, site } = session;
+      await browser.goto(site.url);
+      await theOne(browser, 'button', 'Manpo');
+      assert.deepEqual(await byRole(browser, 'button', 'Zoom in'), [], 'the page is live before its wasm arrived');
+      await browser.clickCentre(await theOne(browser, 'button', 'Manpo'));
+      await browser.until(async () => (await panelText(browser)).includes('3 passages'), "Manpo's passages by the link");
+      assert.equal(await browser.script('return location.hash'), '#/place/manpo');
+      site.release();
+      await waitFor(browser, 'button', 'Zoom in');
+      await browser.until(async () => (await browser.attribute(await theOne(browser, 'button', 'Manpo'), 'aria-pressed')) === 'true', 'the live page shows the route the click chose');
+      const text = await panelText(browser);
+      assert.ok(text.includes('Manpo 만포') && text.includes('3 passages'), text.slice(0, 200));
+      assert.doesNotMatch(text, /Choose the river or a town/);
+      assert.deepEqual(browser.errors(), []);
+    });
+  });
+
+  describe(`going live on a phone, in ${name}`, () => {
+    const session = useSession(name, { hold: '.wasm' });
+
+    test('the bottom sheet and its overview stay where they were', async () => {
+      const { browser, site } = session;
+      await browser.setWindowSize(390, 844);
+      try {
+        await browser.goto(site.url);
+        const heading = await theOne(browser, 'heading', 'The Yalu border');
+        const at = () => browser.script('const r = arguments[0].getBoundingClientRect(); return [Math.round(r.left), Math.round(r.top)];', browser.ref(heading));
+        const before = await at();
+        site.release();
+        await waitFor(browser, 'button', 'Show more of the panel');
+        assert.deepEqual(await at(), before, 'the overview moved when the page went live');
+        if (name === 'chromium') {
+          const shift = await browser.cmd('POST', '/execute/async', {
+            script: `const done = arguments[0];
+              new PerformanceObserver((list) => done(list.getEntries().reduce((s, e) => s + e.value, 0)))
+                .observe({ type: 'layout-shift', buffered: true });
+              setTimeout(() => done(0), 500);`,
+            args: [],
+          });
+          assert.equal(shift, 0, `layout shift ${shift}`);
+        }
+        assert.deepEqual(browser.errors(), []);
+      } finally {
+        await browser.setWindowSize(1280, 800);
+      }
+    });
+  });
+
   describe(`taking over, in ${name}`, () => {
     const session = useSession(name);
 
