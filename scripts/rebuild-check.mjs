@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const target = resolve(process.argv[2] ?? join(root, 'target', 'rebuild-check'));
 /** What the page crate is built from; nothing else of the project is needed to bake. */
-const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'bake/Cargo.toml', 'bake/src', 'src', 'data', 'content'];
+const SOURCES = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'bake/Cargo.toml', 'bake/src', 'model/Cargo.toml', 'model/src', 'src', 'data', 'content'];
 const ARTICLE = 'content/000_b51472924792fd0f.txt';
 const SENTENCE = 'Last week my brother visited us in China.';
 
