@@ -9,8 +9,9 @@ import { gzipSync } from 'node:zlib';
 export const KB = 1000;
 /** The budgets, in bytes of gzip: a hard line the test command enforces, and the aim. */
 export const BUDGET = {
-  wasm: { hard: 45 * KB, aim: 35 * KB },
-  total: { hard: 75 * KB, aim: 50 * KB },
+  // Leptos hydrating the page's islands, beside the behaviour: its runtime costs about 19 KB.
+  wasm: { hard: 60 * KB, aim: 50 * KB },
+  total: { hard: 90 * KB, aim: 75 * KB },
 };
 
 /** The files of a first load: the page (its stylesheet inline), its one script, its wasm, its

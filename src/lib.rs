@@ -2,12 +2,14 @@
 //!
 //! The page is rendered once, at build time, from the components here (`App`, `map`, `panel`)
 //! into `dist/index.html`: the map, every place's passages and both articles are in the HTML,
-//! and the URL hash shows the right part even with no script. In the browser, `live` takes that
-//! page over: it routes the hash, pans and zooms the map, and moves focus, with the same
-//! `Route` and `View` types. The WebAssembly so carries the behaviour, not the texts.
+//! and the URL hash shows the right part even with no script. In the browser Leptos hydrates
+//! the page's `islands` in place, and `live` makes the parts that are not islands yet live: it
+//! routes the hash, pans and zooms the map, and moves focus, with the same `Route` and `View`
+//! types. The WebAssembly so carries the behaviour, not the texts.
 
 pub mod atlas;
 pub mod dom;
+pub mod islands;
 pub mod live;
 pub mod map;
 #[cfg(any(feature = "ssr", test))]
@@ -18,7 +20,6 @@ pub mod story;
 pub mod words;
 
 use leptos::prelude::*;
-use route::Route;
 
 /// The page: the map fills the window, the panel holds the introduction, every place and the
 /// reader.
@@ -27,19 +28,7 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="masthead">
             <h1>"Yalu Border Atlas"</h1>
-            <nav class="place-list" aria-label="Places, from the source of the Yalu to its mouth">
-                <ul>
-                    {atlas::places_downstream()
-                        .map(|(i, p)| {
-                            view! {
-                                <li>
-                                    <a href=Route::Place(i).to_hash()>{p.name}</a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
+            <islands::PlaceList />
         </header>
         <main class="layout">
             <map::Map />

@@ -8,6 +8,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 fn main() {
-    // dist/index.html is the whole page, pre-rendered; the live page takes it over in place.
-    yalu_atlas::live::start();
+    // dist/index.html is the whole page, pre-rendered; its islands hydrate it in place.
+    #[cfg(feature = "hydrate")]
+    yalu_atlas::islands::hydrate();
 }

@@ -1,18 +1,31 @@
 //! Clean-up of the server-rendered HTML before it is written into the page.
 
+/// The element Leptos renders around an island, which hydrates in the browser.
+const ISLAND: &str = "leptos-island";
+
 /// `html` without Leptos' hydration markers, the empty comments `<!>` that server rendering
-/// leaves between dynamic children. The live page takes the pre-rendered page over in place and
-/// does not hydrate, so they serve nothing, and the HTML standard calls them bogus comments.
-/// Only markers in text position go: text is escaped (`&lt;!&gt;`) and stays; so does anything
-/// inside a tag (quoted attribute values included), a real comment, or a `<script>` or `<style>`.
-pub fn strip_hydration_markers(html: &str) -> String {
+/// leaves between dynamic children. Outside the islands nothing hydrates, so they serve nothing,
+/// and the HTML standard calls them bogus comments. Inside an island hydration would need them,
+/// so a marker there is an error (the island's view should not put two texts side by side).
+/// Only markers in text position count: text is escaped (`&lt;!&gt;`) and stays; so does
+/// anything inside a tag (quoted attribute values included), a real comment, or a `<script>`
+/// or `<style>`.
+pub fn strip_hydration_markers(html: &str) -> Result<String, String> {
     const MARKER: &str = "<!>";
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
+    // How many islands the scan is inside.
+    let mut depth = 0usize;
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
         if rest.starts_with(MARKER) {
+            if depth > 0 {
+                return Err(format!(
+                    "a hydration marker <!> inside an island, at byte {}: hydration needs it, and the page may not have it",
+                    html.len() - rest.len()
+                ));
+            }
             rest = &rest[MARKER.len()..];
             continue;
         }
@@ -28,6 +41,11 @@ pub fn strip_hydration_markers(html: &str) -> String {
         } else {
             let tag_end = tag_end(rest);
             let name = tag_name(rest);
+            if name == ISLAND {
+                depth += 1;
+            } else if rest.starts_with(&format!("</{ISLAND}>")) {
+                depth = depth.saturating_sub(1);
+            }
             if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style") {
                 // Raw text: nothing in it is markup until the element's end tag.
                 let close = format!("</{}", name.to_ascii_lowercase());
@@ -43,7 +61,7 @@ pub fn strip_hydration_markers(html: &str) -> String {
         rest = &rest[end..];
     }
     out.push_str(rest);
-    out
+    Ok(out)
 }
 
 /// The name of the start tag at the head of `s` (which starts with `<`), or "" if none.
@@ -71,7 +89,23 @@ fn tag_end(s: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_hydration_markers as strip;
+    use super::strip_hydration_markers;
+
+    fn strip(html: &str) -> String {
+        strip_hydration_markers(html).expect("no marker inside an island")
+    }
+
+    #[test]
+    fn a_marker_inside_an_island_is_an_error_and_around_it_is_not() {
+        let island = "<leptos-island data-component=\"A_1\"><p>a<!>b</p></leptos-island>";
+        assert!(strip_hydration_markers(island).is_err());
+        let nested = "<leptos-island><leptos-island></leptos-island>a<!>b</leptos-island>";
+        assert!(strip_hydration_markers(nested).is_err());
+        assert_eq!(
+            strip("<p>x<!></p><leptos-island><p>ab</p></leptos-island><!>"),
+            "<p>x</p><leptos-island><p>ab</p></leptos-island>"
+        );
+    }
 
     #[test]
     fn markers_between_children_go() {

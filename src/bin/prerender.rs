@@ -95,12 +95,16 @@ fn early_bootstrap(html: &str) -> Result<String, String> {
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .ok_or("the wasm's preload link has no integrity")?;
+    // Once the wasm runs, each island hydrates the element it rendered (the wasm exports a
+    // function per island, named by the element's `data-component`), then the page goes live.
     let script = format!(
         "{BOOTSTRAP_OPEN}\n\
          const wasm = fetch('{wasm}', {{ integrity: '{integrity}' }});\n\
          const parsed = new Promise((ok) => (document.readyState === 'loading' ? addEventListener('DOMContentLoaded', ok, {{ once: true }}) : ok()));\n\
-         const [{{ default: init }}] = await Promise.all([import('{glue}'), parsed]);\n\
-         const started = await init({{ module_or_path: wasm }});\n\
+         const [page] = await Promise.all([import('{glue}'), parsed]);\n\
+         const started = await page.default({{ module_or_path: wasm }});\n\
+         for (const island of document.querySelectorAll('leptos-island')) page[island.dataset.component](island);\n\
+         page.go_live();\n\
          dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm: started }} }}));\n\
          </script>"
     );
@@ -140,9 +144,16 @@ fn main() {
     };
     let html =
         std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&path, format!("cannot read: {e}")));
-    let owner = Owner::new();
-    let body = owner.with(|| view! { <yalu_atlas::App /> }.to_html());
-    let body = yalu_atlas::markup::strip_hydration_markers(&body);
+    // Islands render only under an owner with a shared context, as a server's would be.
+    let owner = Owner::new_root(Some(std::sync::Arc::new(
+        hydration_context::SsrSharedContext::new(),
+    )));
+    let body = owner.with(|| {
+        provide_context(yalu_atlas::islands::Store::new());
+        view! { <yalu_atlas::App /> }.to_html()
+    });
+    let body =
+        yalu_atlas::markup::strip_hydration_markers(&body).unwrap_or_else(|e| fail(&path, e));
     const EMPTY: &str = "<body></body>";
     if html.matches(EMPTY).count() != 1 {
         eprintln!(

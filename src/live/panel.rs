@@ -3,7 +3,7 @@
 //! the map. Also the bottom sheet's handle on narrow screens, and the idle warm-up that lays
 //! out each hidden place before a reader first chooses it.
 
-use super::{all_in, by_id, document, first, focus, listen, mark, next_frame, router, set, show};
+use super::{by_id, document, first, focus, listen, mark, next_frame, router, set, show};
 use super::{truth, when_idle};
 use crate::atlas::{pin, pins};
 use crate::dom;
@@ -54,10 +54,6 @@ fn show_routes(parts: &Parts) {
     let panel = parts.panel.clone();
     let sections = parts.sections.clone();
     let markers = parts.markers.clone();
-    let links = root
-        .as_ref()
-        .map(|r| all_in(r, dom::PLACE_LIST_LINKS))
-        .unwrap_or_default();
     // The paragraph the reader was at when a place was opened from the reader.
     let came_from = Cell::new(None::<Route>);
     router::on_change(move |before, now| {
@@ -79,14 +75,6 @@ fn show_routes(parts: &Parts) {
             if let Some(el) = marker {
                 set(el, "aria-pressed", truth(chosen));
                 mark(el, "selected", chosen);
-            }
-        }
-        let hash = now.to_hash();
-        for link in &links {
-            if !hash.is_empty() && link.get_attribute("href").as_deref() == Some(hash.as_str()) {
-                set(link, "aria-current", "true");
-            } else {
-                let _ = link.remove_attribute("aria-current");
             }
         }
         came_from.set(match (now, before) {

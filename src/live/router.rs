@@ -6,6 +6,7 @@
 use super::{after, document, listen, next_frame, say, window};
 use crate::route::Route;
 use crate::words::announcement;
+use leptos::prelude::Set;
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
@@ -41,9 +42,17 @@ fn tell(before: Option<Route>, now: Route) {
 
 /// Shows route `to`.
 fn set(to: Route) {
+    publish(to);
     let before = ROUTE.with(|r| r.replace(to));
     if before != to {
         tell(Some(before), to);
+    }
+}
+
+/// Tells the islands the route.
+fn publish(to: Route) {
+    if let Some(store) = crate::islands::browser_store() {
+        store.route.set(to);
     }
 }
 
@@ -62,7 +71,9 @@ fn hash_of(route: Route) -> String {
 
 /// Starts routing at the route the URL names.
 pub fn start() {
-    ROUTE.with(|r| r.set(Route::parse(&current_hash())));
+    let opened = Route::parse(&current_hash());
+    ROUTE.with(|r| r.set(opened));
+    publish(opened);
     let win: EventTarget = window().into();
     listen(&win, "hashchange", move |_: Event| {
         set(Route::parse(&current_hash()))

@@ -1,0 +1,82 @@
+//! The page's islands: the Leptos components that are rendered into the page at build time and
+//! hydrate it in the browser. Only these (and what they call) are compiled into the wasm; the
+//! texts and the map's path data are server-rendered, outside them or as their children.
+//!
+//! State lives in the signals of one small shared [`Store`], each written by one owner.
+
+mod place_list;
+
+pub use place_list::PlaceList;
+
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// The page's shared state: a signal each, with one writer each.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// Whether the page is live: false while it is rendered and while it hydrates, so that the
+    /// islands hydrate exactly what was rendered; true once every island has hydrated.
+    pub live: RwSignal<bool>,
+    /// The route the page shows. Written by the router.
+    pub route: RwSignal<Route>,
+}
+
+impl Store {
+    /// The state of a page that has just been rendered: not live, at the overview.
+    pub fn new() -> Store {
+        Store {
+            live: RwSignal::new(false),
+            route: RwSignal::new(Route::Overview),
+        }
+    }
+
+    /// The store of the page, provided by whoever renders or hydrates it.
+    pub fn get() -> Store {
+        use_context::<Store>().expect("the page provides its store")
+    }
+
+    /// The route the page shows once it is live; the overview before.
+    pub fn shown(&self) -> Route {
+        if self.live.get() {
+            self.route.get()
+        } else {
+            Route::Overview
+        }
+    }
+}
+
+impl Default for Store {
+    fn default() -> Store {
+        Store::new()
+    }
+}
+
+thread_local! {
+    /// The browser's store, for the parts of the live page that are not islands yet.
+    static BROWSER_STORE: std::cell::Cell<Option<Store>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets up hydration in the browser: the reactive owner every island runs under, and the store
+/// in its context. The bootstrap script then hydrates each island and calls [`go_live`].
+#[cfg(feature = "hydrate")]
+pub fn hydrate() {
+    leptos::mount::hydrate_islands();
+    let store = Store::new();
+    provide_context(store);
+    BROWSER_STORE.with(|s| s.set(Some(store)));
+}
+
+/// The store, outside any island.
+pub fn browser_store() -> Option<Store> {
+    BROWSER_STORE.with(|s| s.get())
+}
+
+/// Called by the bootstrap script once every island has hydrated: the page goes live.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn go_live() {
+    crate::live::start();
+    if let Some(store) = browser_store() {
+        store.live.set(true);
+    }
+}
