@@ -201,7 +201,11 @@ fn write_reading(out: &mut String, atlas: &Atlas) {
     );
     let mut contents = Vec::new();
     let mut paragraph_places = Vec::new();
+    // Each article's first paragraph, in reading order across the articles.
+    let mut firsts = Vec::new();
     for (article, mentions) in reading.articles.iter().zip(&reading.mentions) {
+        let first = paragraph_places.len();
+        firsts.push(first);
         let m = &article.meta;
         let _ = writeln!(
             out,
@@ -213,7 +217,7 @@ fn write_reading(out: &mut String, atlas: &Atlas) {
             m.id,
             m.title,
             article.paragraphs.len(),
-            paragraph_places.len()
+            first
         ));
         for (p, ms) in article.paragraphs.iter().zip(mentions) {
             let voice = match p.voice.borrowed() {
@@ -256,18 +260,6 @@ fn write_reading(out: &mut String, atlas: &Atlas) {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let firsts: Vec<usize> = {
-        let mut at = 0;
-        reading
-            .articles
-            .iter()
-            .map(|a| {
-                let first = at;
-                at += a.paragraphs.len();
-                first
-            })
-            .collect()
-    };
     let _ = writeln!(
         out,
         "/// For each place (in `PLACES` order), the paragraphs that mention it, in reading order.\npub static EXCERPTS: [&[ParagraphIndex]; {}] = [",

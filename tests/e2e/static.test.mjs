@@ -14,6 +14,17 @@ const PLACES = [
   ['pyongyang', 'Pyongyang', '평양', 4],
 ];
 
+/** The page's cumulative layout shift so far, as Chromium measures it. */
+function layoutShift(browser) {
+  return browser.cmd('POST', '/execute/async', {
+    script: `const done = arguments[0];
+      new PerformanceObserver((list) => done(list.getEntries().reduce((s, e) => s + e.value, 0)))
+        .observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => done(0), 500);`,
+    args: [],
+  });
+}
+
 /** Checks the pre-rendered page: the map, its place controls, and every place's passages. */
 async function readsWithoutTheApp(browser, url) {
   await browser.goto(url);
@@ -101,13 +112,7 @@ for (const name of BROWSERS) {
         await waitFor(browser, 'button', 'Show more of the panel');
         assert.deepEqual(await at(), before, 'the overview moved when the page went live');
         if (name === 'chromium') {
-          const shift = await browser.cmd('POST', '/execute/async', {
-            script: `const done = arguments[0];
-              new PerformanceObserver((list) => done(list.getEntries().reduce((s, e) => s + e.value, 0)))
-                .observe({ type: 'layout-shift', buffered: true });
-              setTimeout(() => done(0), 500);`,
-            args: [],
-          });
+          const shift = await layoutShift(browser);
           assert.equal(shift, 0, `layout shift ${shift}`);
         }
         assert.deepEqual(browser.errors(), []);
@@ -137,13 +142,7 @@ for (const name of BROWSERS) {
       assert.deepEqual(headings.filter((t) => t !== 'Yalu Border Atlas'), ['Manpo 만포']);
       assert.equal(await pageScrolls(), false, 'a place stretches the page');
       if (name === 'chromium') {
-        const shift = await browser.cmd('POST', '/execute/async', {
-          script: `const done = arguments[0];
-            new PerformanceObserver((list) => done(list.getEntries().reduce((s, e) => s + e.value, 0)))
-              .observe({ type: 'layout-shift', buffered: true });
-            setTimeout(() => done(0), 500);`,
-          args: [],
-        });
+        const shift = await layoutShift(browser);
         assert.ok(shift < 0.01, `layout shift ${shift}`);
       }
       assert.deepEqual(browser.errors(), []);
