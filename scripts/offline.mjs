@@ -10,12 +10,13 @@ import { minify } from 'terser';
 export const WORKER = 'sw.js';
 
 /**
- * Registers dist/sw.js, found beside the glue (so it works under any sub-path), once the glue
- * runs: never without JavaScript. When the host has removed sw.js (the off switch, see the
- * README), a 404 on the worker unregisters any worker this reader already has; a network error
- * (offline) leaves it alone.
+ * Registers dist/sw.js, found beside the glue (so it works under any sub-path), once the page
+ * has loaded: never without JavaScript, and only after the page's own files are in the
+ * browser's HTTP cache, where the worker takes its copy from. When the host has removed sw.js
+ * (the off switch, see the README), a 404 on the worker unregisters any worker this reader
+ * already has; a network error (offline) leaves it alone.
  */
-export const REGISTER = `if("serviceWorker"in navigator){const c=navigator.serviceWorker,u=new URL("${WORKER}",import.meta.url);c.register(u).then(r=>c.controller&&r.update()).catch(()=>fetch(u,{method:"HEAD"}).then(r=>r.status==404&&c.getRegistration(u)).then(r=>r&&r.unregister()).catch(()=>{}))}`;
+export const REGISTER = `if("serviceWorker"in navigator){const c=navigator.serviceWorker,u=new URL("${WORKER}",import.meta.url),g=()=>c.register(u).then(r=>c.controller&&r.update()).catch(()=>fetch(u,{method:"HEAD"}).then(r=>r.status==404&&c.getRegistration(u)).then(r=>r&&r.unregister()).catch(()=>{}));document.readyState=="complete"?g():addEventListener("load",g,{once:!0})}`;
 
 /** The files of `dir` a first load needs, which the worker keeps: the page and its assets. */
 export function precached(dir) {

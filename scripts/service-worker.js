@@ -3,6 +3,9 @@
 // build's version, a hash of that list, in place of BUILD.
 // - Install: fetch every file, checked against its hash, into one cache for this build; a file
 //   that does not match (a half-finished deploy) fails the install and the old build stays.
+//   Each file is asked of the browser's HTTP cache first (cache: 'force-cache'), where the page
+//   has just put it, so a first visit transfers each file once; a cached copy that fails its
+//   hash (an older build's page) is fetched again from the network.
 // - Pages: from the network when there is one, so a new build shows on the next load; from the
 //   cache when there is none. Other files of the list: from the cache. Anything else: untouched.
 // - A new build brings a new sw.js (its list changed): it installs beside the old one, takes
@@ -18,6 +21,17 @@ const urlOf = (file) => new URL(file, scope).href;
 const page = urlOf('index.html');
 const listed = new Set(FILES.map(([file]) => urlOf(file)));
 
+// The URL under which the browser already holds `url`: for the page, the address the reader
+// opened it at (the scope itself, `…/atlas/`, or `…/atlas/index.html`), which is what the
+// navigation put in the HTTP cache; for any other file, its own.
+const asked = (url) =>
+  url !== page
+    ? Promise.resolve(url)
+    : self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((clients) => {
+        const opened = clients.map((c) => new URL(c.url)).map((u) => u.origin + u.pathname);
+        return opened.find((u) => u === scope || u === page) ?? page;
+      });
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
@@ -25,10 +39,14 @@ self.addEventListener('install', (event) => {
       .then((cache) =>
         Promise.all(
           FILES.map(([file, integrity]) =>
-            fetch(new Request(urlOf(file), { integrity })).then((response) => {
-              if (!response.ok) throw new Error(`${file}: ${response.status}`);
-              return cache.put(urlOf(file), response);
-            }),
+            asked(urlOf(file)).then((url) =>
+              fetch(url, { integrity, cache: 'force-cache' })
+                .catch(() => fetch(url, { integrity, cache: 'no-cache' }))
+                .then((response) => {
+                  if (!response.ok) throw new Error(`${file}: ${response.status}`);
+                  return cache.put(urlOf(file), response);
+                }),
+            ),
           ),
         ),
       )

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeWorker } from '../../scripts/offline.mjs';
+import { WORKER, precached, writeWorker } from '../../scripts/offline.mjs';
 import { panelText, theOne, waitFor } from './reader.mjs';
 import { serve } from './server.mjs';
 import { BROWSERS, DIST } from './session.mjs';
@@ -73,6 +73,35 @@ for (const name of BROWSERS) {
         assert.match(await panelText(browser), /3 passages/);
       } finally {
         if (!closed) await site.close();
+      }
+    });
+
+    test('a first visit requests each file of the build once, the worker filling its copy from what the browser holds', async () => {
+      // A new server is a new origin: nothing of it is in the browser's caches yet.
+      const site = await serve(DIST, '/first/');
+      try {
+        await openLive(browser, site.url);
+        // The worker controls the page once it has kept every file: the visit's requests are in.
+        await untilControlled(browser);
+        const counts = {};
+        for (const path of site.requests) {
+          const file = path.slice('/first/'.length) || 'index.html';
+          counts[file] = (counts[file] ?? 0) + 1;
+        }
+        const files = [...precached(DIST), WORKER].sort();
+        // WebKit, still open: the suite's recording proxy writes its probe into the page, so the
+        // page the visit cached fails the build's hash and the worker fetches it again; and
+        // MiniBrowser hands the worker neither the module script nor the icon from its cache.
+        // There the wasm, by far the largest file, and the worker must come once, the rest at
+        // most twice.
+        const twiceInWebKit = (f) => name === 'webkit' && !/\.wasm$/.test(f) && f !== WORKER;
+        for (const f of files) {
+          if (twiceInWebKit(f)) assert.ok(counts[f] >= 1 && counts[f] <= 2, `${f}: ${counts[f]} requests`);
+          else assert.equal(counts[f], 1, `${f}: ${counts[f]} requests`);
+        }
+        assert.deepEqual(Object.keys(counts).sort(), files, 'requests for other files');
+      } finally {
+        await site.close();
       }
     });
 
