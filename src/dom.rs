@@ -56,8 +56,6 @@ pub const RIVER_LABEL: &str = "river-label";
 pub const MAP_HELP: &str = "map-help";
 /// A paragraph of the reader (class).
 pub const PARAGRAPH: &str = "paragraph";
-/// The links of the place list in the masthead.
-pub const PLACE_LIST_LINKS: &str = ".place-list a";
 /// Class on the root element once the live page has taken the page over.
 pub const LIVE: &str = "live";
 /// Class on the root element while the reader is open (the phone layout pins the map).

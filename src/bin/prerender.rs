@@ -149,7 +149,7 @@ fn main() {
         hydration_context::SsrSharedContext::new(),
     )));
     let body = owner.with(|| {
-        provide_context(yalu_atlas::islands::Store::new());
+        provide_context(yalu_atlas::islands::Store::rendered());
         view! { <yalu_atlas::App /> }.to_html()
     });
     let body =

@@ -22,8 +22,9 @@ pub struct Store {
 }
 
 impl Store {
-    /// The state of a page that has just been rendered: not live, at the overview.
-    pub fn new() -> Store {
+    /// The state of a page that has just been rendered: not live, at the overview. (No
+    /// `Default`: making signals is not free of effects.)
+    pub fn rendered() -> Store {
         Store {
             live: RwSignal::new(false),
             route: RwSignal::new(Route::Overview),
@@ -45,12 +46,6 @@ impl Store {
     }
 }
 
-impl Default for Store {
-    fn default() -> Store {
-        Store::new()
-    }
-}
-
 thread_local! {
     /// The browser's store, for the parts of the live page that are not islands yet.
     static BROWSER_STORE: std::cell::Cell<Option<Store>> = const { std::cell::Cell::new(None) };
@@ -61,7 +56,7 @@ thread_local! {
 #[cfg(feature = "hydrate")]
 pub fn hydrate() {
     leptos::mount::hydrate_islands();
-    let store = Store::new();
+    let store = Store::rendered();
     provide_context(store);
     BROWSER_STORE.with(|s| s.set(Some(store)));
 }
