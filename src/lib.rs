@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="layout">
             <map::Map />
-            <panel::Panel />
+            <islands::Panel />
              <p id=dom::STATUS class="visually-hidden" role="status" aria-live="polite"></p>
         </main>
     }

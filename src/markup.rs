@@ -2,11 +2,15 @@
 
 /// The element Leptos renders around an island, which hydrates in the browser.
 const ISLAND: &str = "leptos-island";
+/// The element Leptos renders around an island's server-rendered children, which hydration
+/// passes over.
+const CHILDREN: &str = "leptos-children";
 
 /// `html` without Leptos' hydration markers, the empty comments `<!>` that server rendering
 /// leaves between dynamic children. Outside the islands nothing hydrates, so they serve nothing,
 /// and the HTML standard calls them bogus comments. Inside an island hydration would need them,
-/// so a marker there is an error (the island's view should not put two texts side by side).
+/// so a marker there is an error (the island's view should not put two texts side by side);
+/// in an island's children nothing hydrates again, and they go.
 /// Only markers in text position count: text is escaped (`&lt;!&gt;`) and stays; so does
 /// anything inside a tag (quoted attribute values included), a real comment, or a `<script>`
 /// or `<style>`.
@@ -14,13 +18,13 @@ pub fn strip_hydration_markers(html: &str) -> Result<String, String> {
     const MARKER: &str = "<!>";
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    // How many islands the scan is inside.
-    let mut depth = 0usize;
+    // The islands and islands' children the scan is inside, innermost last.
+    let mut inside: Vec<&str> = Vec::new();
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
         if rest.starts_with(MARKER) {
-            if depth > 0 {
+            if inside.last() == Some(&ISLAND) {
                 return Err(format!(
                     "a hydration marker <!> inside an island, at byte {}: hydration needs it, and the page may not have it",
                     html.len() - rest.len()
@@ -41,10 +45,12 @@ pub fn strip_hydration_markers(html: &str) -> Result<String, String> {
         } else {
             let tag_end = tag_end(rest);
             let name = tag_name(rest);
-            if name == ISLAND {
-                depth += 1;
-            } else if rest.starts_with(&format!("</{ISLAND}>")) {
-                depth = depth.saturating_sub(1);
+            if name == ISLAND || name == CHILDREN {
+                inside.push(if name == ISLAND { ISLAND } else { CHILDREN });
+            } else if rest.starts_with(&format!("</{ISLAND}>"))
+                || rest.starts_with(&format!("</{CHILDREN}>"))
+            {
+                inside.pop();
             }
             if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style") {
                 // Raw text: nothing in it is markup until the element's end tag.
@@ -105,6 +111,17 @@ mod tests {
             strip("<p>x<!></p><leptos-island><p>ab</p></leptos-island><!>"),
             "<p>x</p><leptos-island><p>ab</p></leptos-island>"
         );
+    }
+
+    #[test]
+    fn markers_in_an_islands_children_go_and_after_them_are_errors() {
+        let island = "<leptos-island><p>a</p><leptos-children><p>a<!>b</p></leptos-children></leptos-island>";
+        assert_eq!(
+            strip(island),
+            "<leptos-island><p>a</p><leptos-children><p>ab</p></leptos-children></leptos-island>"
+        );
+        let after = "<leptos-island><leptos-children></leptos-children>a<!>b</leptos-island>";
+        assert!(strip_hydration_markers(after).is_err());
     }
 
     #[test]

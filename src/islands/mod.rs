@@ -4,8 +4,10 @@
 //!
 //! State lives in the signals of one small shared [`Store`], each written by one owner.
 
+mod panel;
 mod place_list;
 
+pub use panel::Panel;
 pub use place_list::PlaceList;
 
 use crate::route::Route;
@@ -44,6 +46,25 @@ impl Store {
             Route::Overview
         }
     }
+}
+
+/// Children an island passes through untouched: rendered into the page at build time, and
+/// skipped by hydration, so that their code and texts stay out of the wasm.
+pub fn rendered<V: IntoView>(content: impl FnOnce() -> V) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    return leptos::tachys::html::islands::IslandChildren::new(content());
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = content;
+        leptos::tachys::html::islands::IslandChildren::new(())
+    }
+}
+
+/// Runs `f` now and again whenever a signal it read changes, for as long as the page lives; `f`
+/// is given what it returned the time before.
+pub fn watch<T: 'static>(f: impl FnMut(Option<T>) -> T + 'static) {
+    // An island lives as long as the page: its effects are never dropped.
+    std::mem::forget(RenderEffect::new(f));
 }
 
 thread_local! {

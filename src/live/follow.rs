@@ -7,7 +7,6 @@
 //! Which paragraph is current is decided by `crate::story` from what one IntersectionObserver
 //! reports; nothing here reads layout while the page scrolls.
 
-use super::panel::Parts;
 use super::{after, all_in, by_id, document, first, focus, listen, map, mark, next_frame};
 use super::{now_ms, router, say, set, show, truth, window};
 use crate::atlas::{
@@ -67,7 +66,7 @@ struct Story {
 }
 
 /// Makes story mode live.
-pub fn start(parts: &Parts) {
+pub fn start() {
     let Some(reader) = by_id(dom::READER) else {
         return;
     };
@@ -79,7 +78,7 @@ pub fn start(parts: &Parts) {
         let me = me.clone();
         Story {
             paragraphs,
-            markers: parts.markers.clone(),
+            markers: super::map::markers(),
             current: Cell::new(None),
             following: Cell::new(Following::On),
             follow_button: by_id(dom::FOLLOW),

@@ -2,8 +2,10 @@
 //! markers and labels kept one size on screen; a glide to a town chosen out of sight, and to
 //! whatever story mode frames.
 
-use super::{by_id, first, listen, next_frame, now_ms, reduced_motion, router, show};
-use crate::atlas::{pin, LABEL_POINTS, PINS, VIEW_HEIGHT, VIEW_WIDTH};
+use super::{
+    by_id, first, listen, mark, next_frame, now_ms, reduced_motion, router, set, show, truth,
+};
+use crate::atlas::{pin, pins, LABEL_POINTS, PINS, VIEW_HEIGHT, VIEW_WIDTH};
 use crate::dom;
 use crate::map::view::{View, MAX_ZOOM, MINOR_ZOOM, MIN_ZOOM, PAN_STEP, ZOOM_STEP};
 use crate::map::{scale_bar_path, SCALE_BAR_PX};
@@ -123,6 +125,11 @@ fn to_view(svg: &Element, cx: f32, cy: f32) -> Option<(f32, f32, f32)> {
     Some(((cx - ox) / s, (cy - oy) / s, s))
 }
 
+/// Each place's control on the map, by place index.
+pub(super) fn markers() -> Vec<Option<Element>> {
+    pins().map(|(_, p)| by_id(&dom::marker_id(p.id))).collect()
+}
+
 /// Makes the map live.
 pub fn start() {
     let (Some(section), Some(svg)) = (
@@ -198,7 +205,16 @@ pub fn start() {
     // and a minor place close enough to be drawn with its neighbours. The river is not: it is
     // chosen by touching its line, wherever the view is.
     let chosen = m.clone();
+    let markers = markers();
     router::on_change(move |_, now: Route| {
+        // The chosen place's control is pressed.
+        for (i, marker) in markers.iter().enumerate() {
+            if let Some(el) = marker {
+                let on = now.place().map(|p| p.get()) == Some(i);
+                set(el, "aria-pressed", truth(on));
+                mark(el, "selected", on);
+            }
+        }
         if let Some(pin) = now.place().map(pin).filter(|p| p.city) {
             let view = chosen.view.get();
             if pin.minor && view.k < MINOR_ZOOM {

@@ -1,18 +1,13 @@
-//! The live page: takes over the pre-rendered HTML in the browser. Each room has one job:
-//! `router` keeps the route in step with the URL hash and history and tells the others when it
-//! changes; `panel` shows the part of the panel a route names and marks the chosen place; `map`
-//! pans, zooms and glides the map; `follow` is story mode, which moves the map with the
-//! paragraph being read. The ids and selectors they look up are in `crate::dom`, shared with the
-//! pre-rendered components.
-//!
-//! The live page uses no reactive framework: the page is already rendered, and each change has
-//! one place to go, so a change calls the code that shows it. That keeps Leptos, which renders
-//! the page at build time, out of the WebAssembly, which so carries behaviour and small tables
-//! only. Nothing here renders the texts: they are in the HTML already.
+//! The parts of the live page that are not Leptos islands yet, started by `go_live` once the
+//! islands have hydrated. Each room has one job: `router` keeps the route in step with the URL
+//! hash and history, publishes it to the islands' store and tells the others when it changes;
+//! `map` marks the chosen place and pans, zooms and glides the map; `follow` is story mode,
+//! which moves the map with the paragraph being read. The ids and selectors they look up are in
+//! `crate::dom`, shared with the pre-rendered components. The small browser helpers below are
+//! also what the islands' effects call. Nothing here renders the texts: they are in the HTML.
 
 mod follow;
 mod map;
-mod panel;
 mod router;
 
 use crate::dom;
@@ -26,17 +21,17 @@ fn window() -> Window {
 }
 
 /// The page's document.
-fn document() -> Document {
+pub(crate) fn document() -> Document {
     window().document().expect("the window has a document")
 }
 
 /// The element with this id, if the page has it.
-fn by_id(id: &str) -> Option<Element> {
+pub(crate) fn by_id(id: &str) -> Option<Element> {
     document().get_element_by_id(id)
 }
 
 /// The first element `selector` finds, if any.
-fn first(selector: &str) -> Option<Element> {
+pub(crate) fn first(selector: &str) -> Option<Element> {
     document().query_selector(selector).ok().flatten()
 }
 
@@ -53,7 +48,11 @@ fn all_in(root: &Element, selector: &str) -> Vec<Element> {
 }
 
 /// Calls `f` with every `kind` event at `target`, for as long as the page lives.
-fn listen<E: JsCast + 'static>(target: &EventTarget, kind: &str, mut f: impl FnMut(E) + 'static) {
+pub(crate) fn listen<E: JsCast + 'static>(
+    target: &EventTarget,
+    kind: &str,
+    mut f: impl FnMut(E) + 'static,
+) {
     let callback = Closure::<dyn FnMut(Event)>::new(move |ev: Event| f(ev.unchecked_into()));
     let _ = target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref());
     // The listeners live as long as the page: their callbacks are never dropped.
@@ -61,7 +60,7 @@ fn listen<E: JsCast + 'static>(target: &EventTarget, kind: &str, mut f: impl FnM
 }
 
 /// Runs `f` before the next frame is drawn.
-fn next_frame(f: impl FnOnce() + 'static) {
+pub(crate) fn next_frame(f: impl FnOnce() + 'static) {
     let f = Closure::once_into_js(f);
     let _ = window().request_animation_frame(f.unchecked_ref());
 }
@@ -82,7 +81,7 @@ fn set_timeout(f: &JsValue, wait: Duration) {
 const IDLE_FALLBACK: Duration = Duration::from_millis(50);
 
 /// Runs `f` when the browser is next idle, or after [`IDLE_FALLBACK`] where it cannot say.
-fn when_idle(f: impl FnOnce() + 'static) {
+pub(crate) fn when_idle(f: impl FnOnce() + 'static) {
     let f = Closure::once_into_js(f);
     if window().request_idle_callback(f.unchecked_ref()).is_err() {
         set_timeout(&f, IDLE_FALLBACK);
@@ -104,22 +103,22 @@ fn reduced_motion() -> bool {
 }
 
 /// Shows or hides an element, as the `hidden` attribute does.
-fn show(el: &Element, shown: bool) {
+pub(crate) fn show(el: &Element, shown: bool) {
     let _ = el.toggle_attribute_with_force("hidden", !shown);
 }
 
 /// Sets `el`'s attribute `name` to `value`.
-fn set(el: &Element, name: &str, value: &str) {
+pub(crate) fn set(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }
 
 /// Adds or removes class `name` on `el`.
-fn mark(el: &Element, name: &str, on: bool) {
+pub(crate) fn mark(el: &Element, name: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(name, on);
 }
 
 /// `"true"` or `"false"`, for ARIA states.
-fn truth(b: bool) -> &'static str {
+pub(crate) fn truth(b: bool) -> &'static str {
     if b {
         "true"
     } else {
@@ -129,7 +128,7 @@ fn truth(b: bool) -> &'static str {
 
 /// Moves keyboard focus to `el` without scrolling: whoever moves focus has already brought the
 /// element where it should be.
-fn focus(el: &Element) {
+pub(crate) fn focus(el: &Element) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     // Panel headings and paragraphs are HTML; markers are SVG: both can take focus.
@@ -151,11 +150,9 @@ fn say(text: &str) {
 
 /// Takes the page over.
 pub fn start() {
-    let parts = panel::Parts::find();
     router::start();
-    panel::start(&parts);
     map::start();
-    follow::start(&parts);
+    follow::start();
     // Every module has registered for route changes: show the route the page opened at.
     router::opened();
     if let Some(root) = document().document_element() {

@@ -1,14 +1,17 @@
-//! The side panel: the introduction, every place with its passages, and the reader view, all
-//! in the page from build time. The URL hash picks the one shown: with no script, by the CSS
-//! `:target` rules; in the live page, by `crate::live`.
+//! The side panel's texts: the introduction, every place with its passages, and the reader
+//! view, all rendered into the page at build time, as children of the panel's island
+//! (`crate::islands::Panel`). The URL hash picks the one shown: with no script, by the CSS
+//! `:target` rules; in the live page, by the island.
 
 mod reader;
 
+pub use reader::Reader;
+
 use crate::atlas::{
     articles, excerpts, paragraph_of, pin, places_downstream, Article, ArticleIndex, Paragraph,
-    Place, PlaceIndex, Voice,
+    PlaceIndex, Voice, PLACES,
 };
-use crate::dom::{self, heading_id};
+use crate::dom::heading_id;
 use crate::route::Route;
 use crate::words::{passage_count, passages};
 use leptos::prelude::*;
@@ -16,42 +19,11 @@ use leptos::prelude::*;
 /// Longest teaser of a story in the overview, in characters.
 const TEASER_CHARS: usize = 160;
 
-/// The panel.
-#[component]
-pub fn Panel() -> impl IntoView {
-    view! {
-        <aside class=dom::PANEL aria-label="Place details">
-            // On narrow screens the panel is a bottom sheet: a peek, or most of the screen. The
-            // live page shows this handle, which alone can raise it.
-            <button type="button" id=dom::SHEET_TOGGLE class="sheet-toggle" aria-expanded="false" hidden>
-                "Show more of the panel"
-            </button>
-            // The live page shows it, and points it at the paragraph, when a place is opened
-            // from the reader.
-            <a id=dom::BACK_TO_TEXT class="close back-to-text" href="#/" hidden>
-                "Back to the text"
-            </a>
-            <Overview />
-            {places_downstream()
-                .map(|(index, place)| {
-                    view! {
-                        <section class="place-section" id=Route::Place(index).to_path()>
-                            <PlaceDetails index=index place=place />
-                        </section>
-                    }
-                })
-                .collect_view()}
-            <reader::Reader />
-        </aside>
-    }
-}
-
 /// What the panel says before a place is chosen: the stories, each with a way into it, then
 /// the places with how many passages each.
 #[component]
-fn Overview() -> impl IntoView {
+pub fn Overview() -> impl IntoView {
     view! {
-        <div class="overview" id=dom::OVERVIEW>
             <h2>"The Yalu border"</h2>
             <p>
                 "The Yalu River divides China from North Korea for some 800 km. "
@@ -76,7 +48,6 @@ fn Overview() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-        </div>
     }
 }
 
@@ -152,7 +123,8 @@ pub fn credit(article: &Article, paragraph: &Paragraph) -> String {
 /// A place: its names, where it is, and every passage that mentions it, each with a link to
 /// read it in context.
 #[component]
-fn PlaceDetails(index: PlaceIndex, place: &'static Place) -> impl IntoView {
+pub fn PlaceDetails(index: PlaceIndex) -> impl IntoView {
+    let place = &PLACES[index.get()];
     let passages: Vec<_> = excerpts(index).collect();
     let count = passage_count(passages.len(), place.name);
     view! {

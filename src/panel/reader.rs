@@ -10,7 +10,6 @@ use leptos::prelude::*;
 #[component]
 pub fn Reader() -> impl IntoView {
     view! {
-        <div class=dom::READER id=dom::READER>
             <StoryBar />
             <a class="close" href="#/">
                 "Close the reader"
@@ -78,7 +77,6 @@ pub fn Reader() -> impl IntoView {
                     }
                 })
                 .collect_view()}
-        </div>
     }
 }
 
