@@ -74,9 +74,19 @@ thread_local! {
 
 /// Sets up hydration in the browser: the reactive owner every island runs under, and the store
 /// in its context. The bootstrap script then hydrates each island and calls [`go_live`].
+///
+/// This is what `leptos::mount::hydrate_islands` does, less its shared context: that carries
+/// server resources and streamed chunks, which a static page has none of, and its code is some
+/// 5 KB of the wasm. The islands take no `children` prop, the one other user of it: their
+/// children are [`rendered`] instead.
 #[cfg(feature = "hydrate")]
 pub fn hydrate() {
-    leptos::mount::hydrate_islands();
+    // An Err means the executor is already set up, which is as good.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = leptos::reactive::owner::Owner::new_root(None);
+    owner.set();
+    // The page's root owner lives as long as the page.
+    std::mem::forget(owner);
     let store = Store::rendered();
     provide_context(store);
     BROWSER_STORE.with(|s| s.set(Some(store)));
