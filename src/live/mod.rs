@@ -1,6 +1,6 @@
 //! The parts of the live page that are not Leptos islands yet, started by `go_live` once the
-//! islands have hydrated. Each room has one job: `router` keeps the route in step with the URL
-//! hash and history, publishes it to the islands' store and tells the others when it changes;
+//! islands have hydrated. Each room has one job: `router` keeps the store's route signal in step with
+//! the URL hash and history, and is its one writer; the others follow the signal;
 //! `map` marks the chosen place and pans, zooms and glides the map; `follow` is story mode,
 //! which moves the map with the paragraph being read. The ids and selectors they look up are in
 //! `crate::dom`, shared with the pre-rendered components. The small browser helpers below are
@@ -153,8 +153,6 @@ pub fn start() {
     router::start();
     map::start();
     follow::start();
-    // Every module has registered for route changes: show the route the page opened at.
-    router::opened();
     if let Some(root) = document().document_element() {
         // From here the live page, not the CSS `:target` rules, shows the panel's parts.
         mark(&root, dom::LIVE, true);

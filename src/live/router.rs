@@ -1,58 +1,43 @@
 //! The route, kept in step with the URL hash: links of the page go to their route without a
 //! fragment navigation, Back and Forward come back as `hashchange`, Escape closes the panel.
-//! Every change of route is told to the rooms that registered for it, and says what opened in
-//! the live region.
+//! The route lives in the islands' store (`Store::route`), whose one writer this is: the rest
+//! of the page follows the signal. Every change says what opened in the live region.
 
 use super::{after, document, listen, next_frame, say, window};
+use crate::islands::{browser_store, watch, Store};
 use crate::route::Route;
 use crate::words::announcement;
-use leptos::prelude::Set;
-use std::cell::{Cell, RefCell};
+use leptos::prelude::{untrack, Get, GetUntracked, Set};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventTarget, KeyboardEvent, MouseEvent};
 
-/// Told the route before (none at load) and the route now.
-type Listener = Box<dyn Fn(Option<Route>, Route)>;
-
-// The page has one route and runs on one thread.
-thread_local! {
-    static ROUTE: Cell<Route> = const { Cell::new(Route::Overview) };
-    static LISTENERS: RefCell<Vec<Listener>> = const { RefCell::new(Vec::new()) };
+/// The page's store: the live page starts after hydration has made it.
+fn store() -> Store {
+    browser_store().expect("the page is hydrated before it goes live")
 }
 
 /// The route the page shows.
 pub fn current() -> Route {
-    ROUTE.with(Cell::get)
+    store().route.get_untracked()
 }
 
-/// Calls `f` with every change of route from now on, and with the route the page opened at.
+/// Calls `f` with the route now and again at every change of the route signal, with the route
+/// before (none the first time). What `f` reads is not tracked: only the route is.
 pub fn on_change(f: impl Fn(Option<Route>, Route) + 'static) {
-    LISTENERS.with(|l| l.borrow_mut().push(Box::new(f)));
-}
-
-/// Tells every listener that the route went from `before` to `now`.
-fn tell(before: Option<Route>, now: Route) {
-    LISTENERS.with(|l| {
-        for f in l.borrow().iter() {
-            f(before, now);
-        }
+    let route = store().route;
+    watch(move |before: Option<Route>| {
+        let now = route.get();
+        untrack(|| f(before, now));
+        now
     });
 }
 
 /// Shows route `to`.
 fn set(to: Route) {
-    publish(to);
-    let before = ROUTE.with(|r| r.replace(to));
-    if before != to {
-        tell(Some(before), to);
-    }
-}
-
-/// Tells the islands the route.
-fn publish(to: Route) {
-    if let Some(store) = crate::islands::browser_store() {
-        store.route.set(to);
+    let route = store().route;
+    if route.get_untracked() != to {
+        route.set(to);
     }
 }
 
@@ -71,9 +56,7 @@ fn hash_of(route: Route) -> String {
 
 /// Starts routing at the route the URL names.
 pub fn start() {
-    let opened = Route::parse(&current_hash());
-    ROUTE.with(|r| r.set(opened));
-    publish(opened);
+    store().route.set(Route::parse(&current_hash()));
     let win: EventTarget = window().into();
     listen(&win, "hashchange", move |_: Event| {
         set(Route::parse(&current_hash()))
@@ -107,11 +90,6 @@ pub fn start() {
             say(&announcement(now));
         }
     });
-}
-
-/// Tells every listener the route the page opened at; called once all have registered.
-pub fn opened() {
-    tell(None, current());
 }
 
 /// Goes to `to`: the page shows it at once, and a new history entry with its hash follows
