@@ -11,6 +11,27 @@ use crate::atlas::{paragraph_count, paragraph_places, ParagraphIndex};
 /// Where the reading line sits: this fraction of the text column's visible height from its top.
 pub const READING_LINE: f32 = 0.4;
 
+/// Whether the map follows the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Following {
+    /// It does.
+    On,
+    /// The reader moved the map; it waits for "Follow the text" or a chosen paragraph.
+    Paused,
+    /// The reader turned it off.
+    Off,
+}
+
+impl Following {
+    /// What the "Follow the text" toggle makes of it: on from paused or off, off from on.
+    pub fn toggled(self) -> Following {
+        match self {
+            Following::On => Following::Off,
+            Following::Paused | Following::Off => Following::On,
+        }
+    }
+}
+
 /// The current paragraph for paragraph tops `tops` (in reading order, in the same pixels as
 /// `line`): the last one whose top is at or above the reading line, so a paragraph stays current
 /// from the moment its top crosses the line until the next one's does, gaps between them
@@ -77,6 +98,13 @@ pub fn previous_place(i: ParagraphIndex) -> Option<ParagraphIndex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_toggle_turns_following_off_and_back_on() {
+        assert_eq!(Following::On.toggled(), Following::Off);
+        assert_eq!(Following::Off.toggled(), Following::On);
+        assert_eq!(Following::Paused.toggled(), Following::On);
+    }
     use proptest::prelude::*;
 
     #[test]

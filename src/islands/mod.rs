@@ -6,11 +6,15 @@
 
 mod panel;
 mod place_list;
+mod story_bar;
 
 pub use panel::Panel;
 pub use place_list::PlaceList;
+pub use story_bar::StoryBar;
 
+use crate::atlas::ParagraphIndex;
 use crate::route::Route;
+use crate::story::Following;
 use leptos::prelude::*;
 
 /// The page's shared state: a signal each, with one writer each.
@@ -21,6 +25,12 @@ pub struct Store {
     pub live: RwSignal<bool>,
     /// The route the page shows. Written by the router.
     pub route: RwSignal<Route>,
+    /// The reader's current paragraph, once story mode has marked one. Written by story mode.
+    pub paragraph: RwSignal<Option<ParagraphIndex>>,
+    /// Whether the map follows the text. Written by story mode.
+    pub following: RwSignal<Following>,
+    /// Whether the reader has hidden the map (on phones, in the reader). Written by story mode.
+    pub map_hidden: RwSignal<bool>,
 }
 
 impl Store {
@@ -30,6 +40,9 @@ impl Store {
         Store {
             live: RwSignal::new(false),
             route: RwSignal::new(Route::Overview),
+            paragraph: RwSignal::new(None),
+            following: RwSignal::new(Following::On),
+            map_hidden: RwSignal::new(false),
         }
     }
 

@@ -8,15 +8,15 @@
 //! reports; nothing here reads layout while the page scrolls.
 
 use super::{after, all_in, by_id, document, first, focus, listen, map, mark, next_frame};
-use super::{now_ms, router, say, set, show, truth, window};
-use crate::atlas::{
-    contents, locate, paragraph_count, paragraph_places, pin, ParagraphIndex, PlaceIndex, PlaceSet,
-};
+use super::{now_ms, router, say, set, window};
+use crate::atlas::{paragraph_count, paragraph_places, pin, ParagraphIndex, PlaceIndex, PlaceSet};
 use crate::dom;
+use crate::islands::{browser_store, Store};
 use crate::map::view::View;
 use crate::route::Route;
-use crate::story::{self, AboveLine, READING_LINE};
+use crate::story::{self, AboveLine, Following, READING_LINE};
 use crate::words;
+use leptos::prelude::{GetUntracked, Set};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
@@ -28,17 +28,6 @@ const REST_MS: f64 = 1000.0;
 /// Zoomed in further than this, a paragraph that names only the river shows the whole river.
 const RIVER_ZOOM: f32 = 1.5;
 
-/// Whether the map follows the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Following {
-    /// It does.
-    On,
-    /// The reader moved the map; it waits for "Follow the text" or a chosen paragraph.
-    Paused,
-    /// The reader turned it off.
-    Off,
-}
-
 /// Story mode's state, shared by its listeners. The page has one reader and one thread.
 struct Story {
     /// The reader's paragraphs in reading order (`crate::story` numbers them the same way).
@@ -47,10 +36,9 @@ struct Story {
     markers: Vec<Option<Element>>,
     /// The current paragraph, in reading order.
     current: Cell<Option<ParagraphIndex>>,
-    following: Cell<Following>,
-    /// The "Follow the text" toggle and the note that following is paused.
-    follow_button: Option<Element>,
-    paused_note: Option<Element>,
+    /// The islands' store: story mode writes its current paragraph, whether following is on,
+    /// and whether the map is hidden; the story bar shows them.
+    store: Store,
     above: RefCell<AboveLine>,
     observer: RefCell<Option<IntersectionObserver>>,
     on_intersect: Closure<dyn FnMut(js_sys::Array)>,
@@ -74,15 +62,16 @@ pub fn start() {
     if paragraphs.len() != paragraph_count() {
         return;
     }
+    let Some(store) = browser_store() else {
+        return;
+    };
     let story: Rc<Story> = Rc::new_cyclic(|me: &std::rc::Weak<Story>| {
         let me = me.clone();
         Story {
             paragraphs,
             markers: super::map::markers(),
             current: Cell::new(None),
-            following: Cell::new(Following::On),
-            follow_button: by_id(dom::FOLLOW),
-            paused_note: by_id(dom::FOLLOW_PAUSED),
+            store,
             above: RefCell::new(AboveLine::default()),
             observer: RefCell::new(None),
             on_intersect: Closure::new(move |entries: js_sys::Array| {
@@ -130,14 +119,15 @@ impl Story {
         }
     }
 
-    /// Sets whether the map follows the text, as the toggle and its note show.
+    /// Whether the map follows the text.
+    fn following(&self) -> Following {
+        self.store.following.get_untracked()
+    }
+
+    /// Sets whether the map follows the text, as the story bar shows.
     fn set_following(&self, now: Following) {
-        self.following.set(now);
-        if let Some(b) = &self.follow_button {
-            set(b, "aria-pressed", truth(now == Following::On));
-        }
-        if let Some(note) = &self.paused_note {
-            show(note, now == Following::Paused);
+        if self.following() != now {
+            self.store.following.set(now);
         }
     }
 
@@ -240,7 +230,7 @@ impl Story {
         if focus_it {
             focus(p);
         }
-        if self.following.get() == Following::Paused {
+        if self.following() == Following::Paused {
             self.set_following(Following::On);
         }
         self.set_current(i);
@@ -256,25 +246,11 @@ impl Story {
         }
         let places = paragraph_places(i);
         self.mark_places(places);
-        if let Some((a, _)) = locate(i) {
-            if let Some(el) = by_id(dom::PROGRESS) {
-                el.set_text_content(Some(&format!(
-                    "{} · {}",
-                    words::progress(i),
-                    contents(a).title
-                )));
-            }
-        }
-        for (id, to) in [
-            (dom::PREVIOUS_PLACE, story::previous_place(i)),
-            (dom::NEXT_PLACE, story::next_place(i)),
-        ] {
-            if let Some(b) = by_id(id) {
-                let _ = b.toggle_attribute_with_force("disabled", to.is_none());
-            }
+        if self.store.paragraph.get_untracked() != Some(i) {
+            self.store.paragraph.set(Some(i));
         }
         let at_once = self.at_once.replace(false);
-        if self.following.get() == Following::On {
+        if self.following() == Following::On {
             self.frame(places, at_once);
         }
     }
@@ -360,12 +336,9 @@ impl Story {
     }
 }
 
-/// The story bar's buttons: stepping, following, and the map's toggle on phones.
+/// The story bar's buttons: stepping, following, and the map's toggle on phones. The bar (an
+/// island) shows what they change.
 fn controls(story: &Rc<Story>) {
-    if let Some(bar) = by_id(dom::STORY_BAR) {
-        // Its controls do nothing without the live page, so it appears with it.
-        show(&bar, true);
-    }
     for (id, next) in [
         (
             dom::PREVIOUS_PLACE,
@@ -383,13 +356,10 @@ fn controls(story: &Rc<Story>) {
             }
         });
     }
-    if let Some(button) = &story.follow_button {
+    if let Some(button) = by_id(dom::FOLLOW) {
         let s = story.clone();
-        listen(button, "click", move |_: Event| {
-            let next = match s.following.get() {
-                Following::On => Following::Off,
-                Following::Paused | Following::Off => Following::On,
-            };
+        listen(&button, "click", move |_: Event| {
+            let next = s.following().toggled();
             s.set_following(next);
             if let (Following::On, Some(i)) = (next, s.current.get()) {
                 s.frame(paragraph_places(i), false);
@@ -398,19 +368,12 @@ fn controls(story: &Rc<Story>) {
     }
     if let Some(button) = by_id(dom::MAP_TOGGLE) {
         let s = story.clone();
-        let toggle = button.clone();
-        listen(&toggle, "click", move |_: Event| {
-            let Some(root) = document().document_element() else {
-                return;
-            };
-            let hidden = !root.class_list().contains(dom::MAP_HIDDEN);
-            mark(&root, dom::MAP_HIDDEN, hidden);
-            set(&button, "aria-expanded", truth(!hidden));
-            button.set_text_content(Some(if hidden {
-                "Show the map"
-            } else {
-                "Hide the map"
-            }));
+        listen(&button, "click", move |_: Event| {
+            let hidden = !s.store.map_hidden.get_untracked();
+            s.store.map_hidden.set(hidden);
+            if let Some(root) = document().document_element() {
+                mark(&root, dom::MAP_HIDDEN, hidden);
+            }
             // The text's visible part changed: the line moves with it.
             s.line.set((0.0, -1.0));
             s.measure();
@@ -502,7 +465,7 @@ fn effects(story: &Rc<Story>) {
     // The reader's own move of the map pauses following, in the reader.
     let s = story.clone();
     map::on_reader_move(move || {
-        if s.routed().is_some() && s.following.get() == Following::On {
+        if s.routed().is_some() && s.following() == Following::On {
             s.set_following(Following::Paused);
         }
     });

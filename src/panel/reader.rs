@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Reader() -> impl IntoView {
     view! {
-            <StoryBar />
+            <crate::islands::StoryBar />
             <a class="close" href="#/">
                 "Close the reader"
             </a>
@@ -77,38 +77,5 @@ pub fn Reader() -> impl IntoView {
                     }
                 })
                 .collect_view()}
-    }
-}
-
-/// Story mode's bar, pinned above the text: where the reader is, stepping between paragraphs
-/// that name places, following, and on phones the map's toggle. The live page shows it: its
-/// buttons do nothing without it.
-#[component]
-fn StoryBar() -> impl IntoView {
-    view! {
-        <div id=dom::STORY_BAR class="story-bar" role="group" aria-label="Story" hidden>
-            <div class="story-buttons">
-                <button type="button" id=dom::PREVIOUS_PLACE>
-                    "Previous place"
-                </button>
-                <button type="button" id=dom::NEXT_PLACE>
-                    "Next place"
-                </button>
-                <button type="button" id=dom::FOLLOW class="follow" aria-pressed="true">
-                    "Follow the text"
-                </button>
-                <button type="button" id=dom::MAP_TOGGLE class="map-toggle" aria-expanded="true">
-                    "Hide the map"
-                </button>
-            </div>
-            // One line, whatever it holds: the bar keeps its height, so the text under it does
-            // not move and the reading line stays put.
-            <p class="progress">
-                <span id=dom::FOLLOW_PAUSED class="paused" hidden>
-                    "Paused while you move the map · "
-                </span>
-                <span id=dom::PROGRESS></span>
-            </p>
-        </div>
     }
 }

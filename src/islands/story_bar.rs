@@ -1,0 +1,53 @@
+//! Story mode's bar, pinned above the reader's text: where the reader is, stepping between
+//! paragraphs that name places, following, and on phones the map's toggle. It shows what story
+//! mode (`crate::live::follow`, which handles its buttons) writes to the store.
+
+use super::Store;
+use crate::atlas::{contents, locate};
+use crate::dom;
+use crate::live::truth;
+use crate::story::{next_place, previous_place, Following};
+use crate::words;
+use leptos::prelude::*;
+
+/// The story bar. It shows once the page is live: its buttons do nothing without it.
+#[island]
+pub fn StoryBar() -> impl IntoView {
+    let store = Store::get();
+    let at = move || store.paragraph.get();
+    let following = move || store.following.get();
+    let map_hidden = move || store.map_hidden.get();
+    view! {
+        <div id=dom::STORY_BAR class="story-bar" role="group" aria-label="Story" hidden=move || !store.live.get()>
+            <div class="story-buttons">
+                <button type="button" id=dom::PREVIOUS_PLACE disabled=move || at().is_some_and(|i| previous_place(i).is_none())>
+                    "Previous place"
+                </button>
+                <button type="button" id=dom::NEXT_PLACE disabled=move || at().is_some_and(|i| next_place(i).is_none())>
+                    "Next place"
+                </button>
+                <button type="button" id=dom::FOLLOW class="follow" aria-pressed=move || truth(following() == Following::On)>
+                    "Follow the text"
+                </button>
+                <button type="button" id=dom::MAP_TOGGLE class="map-toggle" aria-expanded=move || truth(!map_hidden())>
+                    {move || if map_hidden() { "Show the map" } else { "Hide the map" }}
+                </button>
+            </div>
+            // One line, whatever it holds: the bar keeps its height, so the text under it does
+            // not move and the reading line stays put.
+            <p class="progress">
+                <span id=dom::FOLLOW_PAUSED class="paused" hidden=move || following() != Following::Paused>
+                    "Paused while you move the map · "
+                </span>
+                // Empty in the page as rendered: a property, not a text node to hydrate.
+                <span id=dom::PROGRESS prop:textContent=move || at().map(progress)></span>
+            </p>
+        </div>
+    }
+}
+
+/// Where paragraph `i` is: its place in the reading and its article's title.
+fn progress(i: crate::atlas::ParagraphIndex) -> String {
+    let title = locate(i).map_or("", |(a, _)| contents(a).title);
+    format!("{} · {title}", words::progress(i))
+}
