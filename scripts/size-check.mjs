@@ -9,9 +9,14 @@ import { gzipSync } from 'node:zlib';
 export const KB = 1000;
 /** The budgets, in bytes of gzip: a hard line the test command enforces, and the aim. */
 export const BUDGET = {
-  // Leptos hydrating the page's islands, beside the behaviour: its runtime costs about 19 KB.
+  // Leptos hydrating the page's islands, beside the behaviour. Of the wasm's 139 KB raw (58 KB
+  // gzip) with the place list, the panel and the story bar as islands, Leptos' reactive graph
+  // and renderer (with hashbrown and the futures executor) are 41 KB raw, the page's own code
+  // with its islands' views 40 KB, std 21 KB, wasm-bindgen and js-sys 18 KB, data 14 KB.
   wasm: { hard: 60 * KB, aim: 50 * KB },
-  total: { hard: 90 * KB, aim: 75 * KB },
+  // 90 KB was the line before Leptos ran in the browser. Hydrating without Leptos' shared
+  // context won 7 KB of wasm back; the islands' views cost the rest, so the line is 100 KB.
+  total: { hard: 100 * KB, aim: 90 * KB },
 };
 
 /** The files of a first load: the page (its stylesheet inline), its one script, its wasm, its

@@ -62,10 +62,19 @@ impl Store {
 }
 
 /// Children an island passes through untouched: rendered into the page at build time, and
-/// skipped by hydration, so that their code and texts stay out of the wasm.
-pub fn rendered<V: IntoView>(content: impl FnOnce() -> V) -> impl IntoView {
+/// skipped by hydration, so that their code and texts stay out of the wasm. An island among
+/// them is an island of its own, hydrated by itself: as Leptos does for an island's `children`,
+/// they render under an owner of their own that is not hydrating, so such an island gets its
+/// `<leptos-island>` element.
+pub fn rendered<V: IntoView + 'static>(content: impl FnOnce() -> V + 'static) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    return leptos::tachys::html::islands::IslandChildren::new(content());
+    {
+        use leptos::reactive::owner::Owner;
+        use leptos::tachys::{html::islands::IslandChildren, reactive_graph::OwnedView};
+        Owner::new().with(|| {
+            Owner::with_no_hydration(move || OwnedView::new(IslandChildren::new(content())))
+        })
+    }
     #[cfg(not(feature = "ssr"))]
     {
         let _ = content;

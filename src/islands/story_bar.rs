@@ -39,8 +39,8 @@ pub fn StoryBar() -> impl IntoView {
                 <span id=dom::FOLLOW_PAUSED class="paused" hidden=move || following() != Following::Paused>
                     "Paused while you move the map · "
                 </span>
-                // Empty in the page as rendered: a property, not a text node to hydrate.
-                <span id=dom::PROGRESS prop:textContent=move || at().map(progress)></span>
+                // A no-break space before story mode marks a paragraph: a text node to hydrate.
+                <span id=dom::PROGRESS>{move || at().map_or_else(|| "\u{a0}".to_owned(), progress)}</span>
             </p>
         </div>
     }
