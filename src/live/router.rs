@@ -22,8 +22,9 @@ pub fn current() -> Route {
     store().route.get_untracked()
 }
 
-/// Calls `f` with the route now and again at every change of the route signal, with the route
-/// before (none the first time). What `f` reads is not tracked: only the route is.
+/// Calls `f` with the route now and again after each change of the route signal, with the route
+/// it saw the time before (none the first time). Changes within one task come as one. What `f`
+/// reads is not tracked: only the route is.
 pub fn on_change(f: impl Fn(Option<Route>, Route) + 'static) {
     let route = store().route;
     watch(move |before: Option<Route>| {
