@@ -49,8 +49,6 @@ struct Story {
     said: Cell<Option<ParagraphIndex>>,
     /// The next current paragraph is framed at once, not glided to (a link opened the reader).
     at_once: Cell<bool>,
-    /// The paragraph marked current in the text.
-    marked: Cell<Option<ParagraphIndex>>,
 }
 
 /// Makes story mode live.
@@ -83,7 +81,6 @@ pub fn start() {
             last_scroll: Cell::new(0.0),
             said: Cell::new(None),
             at_once: Cell::new(false),
-            marked: Cell::new(None),
         }
     });
     controls(&story);
@@ -238,7 +235,9 @@ impl Story {
 
     /// Marks paragraph `i` and its places, frames them on the map, and shows the progress.
     fn show_current(&self, i: ParagraphIndex) {
-        if let Some(old) = self.marked.replace(Some(i)).and_then(|b| self.element(b)) {
+        // The store's paragraph is the one marked current in the text.
+        let marked = self.store.paragraph.get_untracked();
+        if let Some(old) = marked.and_then(|b| self.element(b)) {
             mark(old, "current", false);
         }
         if let Some(p) = self.element(i) {
@@ -246,7 +245,7 @@ impl Story {
         }
         let places = paragraph_places(i);
         self.mark_places(places);
-        if self.store.paragraph.get_untracked() != Some(i) {
+        if marked != Some(i) {
             self.store.paragraph.set(Some(i));
         }
         let at_once = self.at_once.replace(false);
