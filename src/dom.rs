@@ -76,11 +76,6 @@ pub fn marker_id(place_id: &str) -> String {
     format!("marker-{place_id}")
 }
 
-/// The id of the element the live page moves for map label `i`.
-pub fn label_id(i: usize) -> String {
-    format!("map-label-{i}")
-}
-
 /// The id of an article's title in the reader.
 pub fn title_id(article_id: &str) -> String {
     format!("title-{article_id}")

@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
             <islands::PlaceList />
         </header>
         <main class="layout">
-            <map::Map />
+            <islands::Map />
             <islands::Panel />
              <p id=dom::STATUS class="visually-hidden" role="status" aria-live="polite"></p>
         </main>

@@ -26,8 +26,16 @@ pub fn strip_hydration_markers(html: &str) -> Result<String, String> {
         if rest.starts_with(MARKER) {
             if inside.last() == Some(&ISLAND) {
                 return Err(format!(
-                    "a hydration marker <!> inside an island, at byte {}: hydration needs it, and the page may not have it",
-                    html.len() - rest.len()
+                    "a hydration marker <!> inside an island, at byte {}, after \"{}\": hydration needs it, and the page may not have it",
+                    html.len() - rest.len(),
+                    &html[..html.len() - rest.len()]
+                        .chars()
+                        .rev()
+                        .take(80)
+                        .collect::<String>()
+                        .chars()
+                        .rev()
+                        .collect::<String>()
                 ));
             }
             rest = &rest[MARKER.len()..];

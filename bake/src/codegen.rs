@@ -115,16 +115,6 @@ pub fn rust_source(atlas: &Atlas) -> String {
         );
     }
     out.push_str("];\n");
-    let _ = writeln!(
-        out,
-        "/// Where each of `MAP_LABELS` sits, in SVG units: all the live map needs of them.\npub static LABEL_POINTS: [(f32, f32); {}] = [{}];",
-        labels.len(),
-        labels
-            .iter()
-            .map(|(_, _, x, y)| format!("({x:.1}, {y:.1})"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
     write_places(&mut out, atlas);
     write_reading(&mut out, atlas);
     out
@@ -161,11 +151,12 @@ fn write_places(out: &mut String, atlas: &Atlas) {
             at.y
         );
         pins.push(format!(
-            "    Pin {{ id: {:?}, name: {:?}, country: {:?}, city: {}, minor: {}, x: {:.1}, y: {:.1}, passages: {} }},",
+            "    Pin {{ id: {:?}, name: {:?}, country: {:?}, city: {}, area: {}, rank: {rank}, minor: {}, label_left: {label_left}, x: {:.1}, y: {:.1}, passages: {} }},",
             p.id,
             p.name,
             p.country,
             p.kind != PlaceKind::River,
+            p.kind == PlaceKind::Province,
             p.rank == Rank::Minor,
             at.x,
             at.y,
@@ -177,6 +168,39 @@ fn write_places(out: &mut String, atlas: &Atlas) {
         out,
         "/// What the live page knows of each place, in `PLACES` order.\npub static PINS: [Pin; {n}] = [\n{}\n];",
         pins.join("\n")
+    );
+    // The map draws the river as a line, then the provinces' names, then the towns' markers
+    // over them, each in data order.
+    let drawn = |kinds: &[PlaceKind]| -> Vec<String> {
+        (0..n)
+            .filter(|&i| kinds.contains(&atlas.places[i].kind))
+            .map(|i| format!("PlaceIndex({i})"))
+            .collect()
+    };
+    let river = drawn(&[PlaceKind::River]);
+    let areas = drawn(&[PlaceKind::Province]);
+    let towns: Vec<String> = (0..n)
+        .filter(|&i| !matches!(atlas.places[i].kind, PlaceKind::River | PlaceKind::Province))
+        .map(|i| format!("PlaceIndex({i})"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// The river, drawn on the map as its line.\npub const RIVER: PlaceIndex = {};",
+        river
+            .first()
+            .expect("an atlas has its river: baking checks it")
+    );
+    let _ = writeln!(
+        out,
+        "/// The provinces, drawn on the map as their names.\npub static AREAS: [PlaceIndex; {}] = [{}];",
+        areas.len(),
+        areas.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "/// The towns and other places drawn at a point, as markers.\npub static TOWNS: [PlaceIndex; {}] = [{}];",
+        towns.len(),
+        towns.join(", ")
     );
     let order: Vec<String> = atlas
         .places_downstream()

@@ -4,15 +4,18 @@
 //!
 //! State lives in the signals of one small shared [`Store`], each written by one owner.
 
+mod map;
 mod panel;
 mod place_list;
 mod story_bar;
 
+pub use map::Map;
 pub use panel::Panel;
 pub use place_list::PlaceList;
 pub use story_bar::StoryBar;
 
 use crate::atlas::ParagraphIndex;
+use crate::map::view::View;
 use crate::route::Route;
 use crate::story::Following;
 use leptos::prelude::*;
@@ -31,6 +34,22 @@ pub struct Store {
     pub following: RwSignal<Following>,
     /// Whether the reader has hidden the map (on phones, in the reader). Written by story mode.
     pub map_hidden: RwSignal<bool>,
+    /// What the map shows. Written by the map.
+    pub view: RwSignal<View>,
+    /// How many times the reader has moved the map themselves (drag, wheel, pinch, keys, zoom
+    /// buttons). Written by the map.
+    pub map_moves: RwSignal<u32>,
+    /// The view story mode asks the map to frame, and how. Written by story mode.
+    pub frame: RwSignal<Option<(View, Motion)>>,
+}
+
+/// How the map moves to a view it is asked to frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Motion {
+    /// Over a short glide (at once when the reader prefers reduced motion).
+    Glide,
+    /// At once.
+    Cut,
 }
 
 impl Store {
@@ -43,6 +62,9 @@ impl Store {
             paragraph: RwSignal::new(None),
             following: RwSignal::new(Following::On),
             map_hidden: RwSignal::new(false),
+            view: RwSignal::new(View::default()),
+            map_moves: RwSignal::new(0),
+            frame: RwSignal::new(None),
         }
     }
 
@@ -79,6 +101,40 @@ pub fn rendered<V: IntoView + 'static>(content: impl FnOnce() -> V + 'static) ->
     {
         let _ = content;
         leptos::tachys::html::islands::IslandChildren::new(())
+    }
+}
+
+/// One element an island passes through untouched where `<leptos-children>` cannot stand, as
+/// inside an SVG drawing: `content` is rendered into the page at build time, and hydration
+/// takes the element as it finds it, so its code and data (the map's path data) stay out of
+/// the wasm. `content` must be one element with nothing to hydrate inside it.
+pub fn inert<V: IntoView + 'static>(content: impl FnOnce() -> V + 'static) -> impl IntoView {
+    use leptos::tachys::html::InertElement;
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::reactive::owner::Owner;
+        let html = Owner::new().with(|| Owner::with_no_hydration(move || content().to_html()));
+        InertElement::new(html)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = content;
+        InertElement::new("")
+    }
+}
+
+/// `data` where the page is rendered, nothing in the browser: for a static attribute of an
+/// island's element (such as the river's path data) that hydration leaves as it is, and that
+/// so need not be in the wasm.
+pub fn baked(data: &'static str) -> &'static str {
+    #[cfg(feature = "ssr")]
+    {
+        data
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = data;
+        ""
     }
 }
 

@@ -7,16 +7,16 @@
 //! Which paragraph is current is decided by `crate::story` from what one IntersectionObserver
 //! reports; nothing here reads layout while the page scrolls.
 
-use super::{after, all_in, by_id, document, first, focus, listen, map, mark, next_frame};
-use super::{now_ms, router, say, set, window};
-use crate::atlas::{paragraph_count, paragraph_places, pin, ParagraphIndex, PlaceIndex, PlaceSet};
+use super::{after, all_in, by_id, document, first, focus, listen, mark, next_frame};
+use super::{now_ms, router, say, window};
+use crate::atlas::{paragraph_count, paragraph_places, pin, ParagraphIndex, PlaceSet};
 use crate::dom;
-use crate::islands::{browser_store, Store};
+use crate::islands::{browser_store, watch, Motion, Store};
 use crate::map::view::View;
 use crate::route::Route;
 use crate::story::{self, AboveLine, Following, READING_LINE};
 use crate::words;
-use leptos::prelude::{GetUntracked, Set};
+use leptos::prelude::{Get, GetUntracked, Set};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
@@ -32,8 +32,6 @@ const RIVER_ZOOM: f32 = 1.5;
 struct Story {
     /// The reader's paragraphs in reading order (`crate::story` numbers them the same way).
     paragraphs: Vec<Element>,
-    /// Each place's control on the map, by place index.
-    markers: Vec<Option<Element>>,
     /// The current paragraph, in reading order.
     current: Cell<Option<ParagraphIndex>>,
     /// The islands' store: story mode writes its current paragraph, whether following is on,
@@ -67,7 +65,6 @@ pub fn start() {
         let me = me.clone();
         Story {
             paragraphs,
-            markers: super::map::markers(),
             current: Cell::new(None),
             store,
             above: RefCell::new(AboveLine::default()),
@@ -233,7 +230,8 @@ impl Story {
         self.set_current(i);
     }
 
-    /// Marks paragraph `i` and its places, frames them on the map, and shows the progress.
+    /// Marks paragraph `i` current, and so its places on the map and the progress, and frames
+    /// them.
     fn show_current(&self, i: ParagraphIndex) {
         // The store's paragraph is the one marked current in the text.
         let marked = self.store.paragraph.get_untracked();
@@ -243,28 +241,12 @@ impl Story {
         if let Some(p) = self.element(i) {
             mark(p, "current", true);
         }
-        let places = paragraph_places(i);
-        self.mark_places(places);
         if marked != Some(i) {
             self.store.paragraph.set(Some(i));
         }
         let at_once = self.at_once.replace(false);
         if self.following() == Following::On {
-            self.frame(places, at_once);
-        }
-    }
-
-    /// Marks the places of `places` current on the map; the others lose the mark.
-    fn mark_places(&self, places: PlaceSet) {
-        for (j, marker) in self.markers.iter().enumerate() {
-            let Some(el) = marker else { continue };
-            let on = places.has(PlaceIndex(j as u8));
-            mark(el, "current", on);
-            if on {
-                set(el, "aria-current", "true");
-            } else {
-                let _ = el.remove_attribute("aria-current");
-            }
+            self.frame(paragraph_places(i), at_once);
         }
     }
 
@@ -280,7 +262,7 @@ impl Story {
             .filter(|pin| pin.city)
             .map(|pin| (pin.x, pin.y))
             .collect();
-        let now = map::view();
+        let now = self.store.view.get_untracked();
         let target = match View::framing(&points) {
             Some(target) if !now.frames(&points, target) => target,
             Some(_) => return,
@@ -288,11 +270,8 @@ impl Story {
             None if now.k > RIVER_ZOOM => View::default(),
             None => return,
         };
-        if at_once {
-            map::set_view(target);
-        } else {
-            map::glide(target);
-        }
+        let motion = if at_once { Motion::Cut } else { Motion::Glide };
+        self.store.frame.set(Some((target, motion)));
     }
 
     /// After a second on the same paragraph with no scrolling: the address moves to it and the
@@ -455,7 +434,13 @@ fn effects(story: &Rc<Story>) {
             }
         }
         (None, Some(Route::Read(..))) => {
-            s.mark_places(PlaceSet::default());
+            // Out of the reader no paragraph is current, nor its places on the map.
+            if let Some(old) = s.store.paragraph.get_untracked() {
+                if let Some(p) = s.element(old) {
+                    mark(p, "current", false);
+                }
+                s.store.paragraph.set(None);
+            }
             s.said.set(None);
         }
         _ => {}
@@ -463,9 +448,14 @@ fn effects(story: &Rc<Story>) {
 
     // The reader's own move of the map pauses following, in the reader.
     let s = story.clone();
-    map::on_reader_move(move || {
-        if s.routed().is_some() && s.following() == Following::On {
+    watch(move |before: Option<u32>| {
+        let moves = s.store.map_moves.get();
+        if before.is_some_and(|b| b != moves)
+            && s.routed().is_some()
+            && s.following() == Following::On
+        {
             s.set_following(Following::Paused);
         }
+        moves
     });
 }

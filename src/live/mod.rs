@@ -7,7 +7,6 @@
 //! also what the islands' effects call. Nothing here renders the texts: they are in the HTML.
 
 mod follow;
-mod map;
 mod router;
 
 use crate::dom;
@@ -89,12 +88,12 @@ pub(crate) fn when_idle(f: impl FnOnce() + 'static) {
 }
 
 /// Milliseconds since the page started.
-fn now_ms() -> f64 {
+pub(crate) fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
 /// Whether the reader asks for less motion.
-fn reduced_motion() -> bool {
+pub(crate) fn reduced_motion() -> bool {
     window()
         .match_media("(prefers-reduced-motion: reduce)")
         .ok()
@@ -151,7 +150,6 @@ fn say(text: &str) {
 /// Takes the page over.
 pub fn start() {
     router::start();
-    map::start();
     follow::start();
     if let Some(root) = document().document_element() {
         // From here the live page, not the CSS `:target` rules, shows the panel's parts.

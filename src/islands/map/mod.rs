@@ -1,0 +1,279 @@
+//! The map island: the SVG of the Yalu border region with its places as focusable controls,
+//! the scale bar and the zoom buttons. What the view shows is the store's `view` signal, and
+//! every transform, mark and limit on the map follows from it; `live` (started once the page
+//! is live) moves it by pointer, touch, wheel, keys, buttons and glides. The land, water and
+//! borders are server-rendered (`crate::map::Layers`), and so is the river's path data: none
+//! of it is in the wasm.
+
+mod live;
+
+use super::{baked, inert, watch, Store};
+use crate::atlas::{paragraph_places, pin, PlaceIndex, Rank, AREAS, MAP_LABELS};
+use crate::atlas::{RIVER, TOWNS, VIEW_HEIGHT, VIEW_WIDTH, YALU_PATH};
+use crate::dom::{self, marker_id};
+use crate::live::truth;
+use crate::map::view::{fixed, View, MAX_ZOOM, MINOR_ZOOM, MIN_ZOOM};
+use crate::map::{scale_bar_path, Layers, HALO_FIRST, KEEP_STROKE, SCALE_BAR_PX};
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// Approximate advance of one label character at the 14-unit label size, for hit areas.
+const LABEL_CHAR_WIDTH: f32 = 8.0;
+
+/// What every control on the map reads: the store, the view's zoom and the window's scale
+/// (on-screen pixels per viewBox unit), which change together far less often than the view.
+#[derive(Clone, Copy)]
+struct Drawn {
+    store: Store,
+    zoom: Memo<(f32, f32)>,
+}
+
+impl Drawn {
+    /// The transform that keeps map point (`x`, `y`) one size on screen in the layer a pan moves.
+    fn placed(self, x: f32, y: f32) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        let zoom = self.zoom;
+        move || {
+            let (k, s) = zoom.get();
+            View {
+                k,
+                ..View::default()
+            }
+            .placed(x, y, s)
+        }
+    }
+
+    /// Whether place `i` is the chosen one.
+    fn chosen(self, i: PlaceIndex) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+        let store = self.store;
+        move || store.shown().place() == Some(i)
+    }
+
+    /// Whether place `i` is named by the paragraph being read.
+    fn read(self, i: PlaceIndex) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+        let store = self.store;
+        move || {
+            matches!(store.shown(), Route::Read(..))
+                && store
+                    .paragraph
+                    .get()
+                    .is_some_and(|p| paragraph_places(p).has(i))
+        }
+    }
+}
+
+/// Whether the map is zoomed in as far as it goes.
+fn at_most(zoom: Memo<(f32, f32)>) -> bool {
+    zoom.get().0 >= MAX_ZOOM
+}
+
+/// Whether the map is zoomed out as far as it goes.
+fn at_least(zoom: Memo<(f32, f32)>) -> bool {
+    zoom.get().0 <= MIN_ZOOM
+}
+
+/// Whether the map is zoomed in far enough to draw the minor places.
+fn near(zoom: Memo<(f32, f32)>) -> bool {
+    zoom.get().0 >= MINOR_ZOOM
+}
+
+/// The map region.
+#[island]
+pub fn Map() -> impl IntoView {
+    let store = Store::get();
+    let view = store.view;
+    // On-screen pixels per viewBox unit: one before the page is live and measures the window.
+    let scale = RwSignal::new(1.0_f32);
+    let zoom = Memo::new(move |_| (view.get().k, scale.get()));
+    let drawn = Drawn { store, zoom };
+    // At most SCALE_BAR_PX long, drawn in pixels like the markers; a north–south pan changes it
+    // too, as the Mercator scale varies with latitude.
+    let bar = Memo::new(move |_| {
+        let s = scale.get();
+        let (units, label) = view.get().scale_bar(SCALE_BAR_PX / s);
+        (scale_bar_path(units * s), label)
+    });
+    watch(move |started: Option<bool>| {
+        let live = store.live.get();
+        if live && started != Some(true) {
+            live::start(store, scale);
+        }
+        live
+    });
+    let view_box = format!("0 0 {} {}", fixed(VIEW_WIDTH), fixed(VIEW_HEIGHT));
+    let river = pin(RIVER);
+    view! {
+        <section
+            class=dom::MAP
+            aria-label="Map of the Yalu River"
+            aria-describedby=dom::MAP_HELP
+            tabindex="0"
+        >
+            <p id=dom::MAP_HELP class="visually-hidden">
+                "Drag or use the arrow keys to pan; wheel, pinch, plus and minus to zoom; 0 to reset."
+            </p>
+            <svg
+                class=dom::MAP_SVG
+                viewBox=view_box
+                preserveAspectRatio="xMidYMid meet"
+                role="group"
+                aria-label="Yalu River border region"
+            >
+                <g class=dom::ZOOMED transform=move || view.get().transform()>
+                    {inert(|| view! { <Layers /> })}
+                    <River drawn=drawn />
+                </g>
+                // Drawn in CSS pixels; a pan moves the inner layer alone.
+                <g class=dom::PINS transform=move || View::pins_scale(scale.get())>
+                    <g class=dom::PINS_OFFSET transform=move || view.get().pins_offset(scale.get())>
+                        {MAP_LABELS.each_ref().map(|l| {
+                            view! {
+                                <text
+                                    class="map-label"
+                                    class:sea=l.sea
+                                    text-anchor="middle"
+                                    transform=drawn.placed(l.x, l.y)
+                                    aria-hidden="true"
+                                >
+                                    {l.text}
+                                </text>
+                            }
+                        })}
+                        <text
+                            id=dom::RIVER_LABEL
+                            class="label river-label"
+                            paint-order=HALO_FIRST
+                            transform=drawn.placed(river.x, river.y)
+                            aria-hidden="true"
+                        >
+                            {river.name}
+                        </text>
+                        {AREAS.map(|i| view! { <AreaLabel index=i drawn=drawn /> })}
+                        {TOWNS.map(|i| view! { <Marker index=i drawn=drawn /> })}
+                    </g>
+                </g>
+            </svg>
+            // A drawing of its own, in CSS pixels: redrawn as the view pans north or south, it
+            // does not make the map repaint.
+            <svg id=dom::SCALE_BAR class="scale-bar" width="170" height="32" role="group" aria-label="Scale">
+                <path d=move || bar.get().0 />
+                <text x="2" y="18" paint-order=HALO_FIRST>
+                    {move || bar.get().1}
+                </text>
+            </svg>
+            // Shown once the page is live: without it they would do nothing.
+            <div class=dom::ZOOM_CONTROLS hidden=move || !store.live.get()>
+                <button type="button" id=dom::ZOOM_IN aria-label="Zoom in" disabled=move || at_most(zoom)>
+                    "+"
+                </button>
+                <button type="button" id=dom::ZOOM_OUT aria-label="Zoom out" disabled=move || at_least(zoom)>
+                    "−"
+                </button>
+                <button type="button" id=dom::ZOOM_RESET>
+                    "Reset view"
+                </button>
+            </div>
+            <p class="attribution">"Map data: Natural Earth"</p>
+        </section>
+    }
+}
+
+/// The Yalu as a control: a thin visible line under a wide, invisible hit area. Like every
+/// place control it is a link to the place's hash, so it works with no script at all.
+#[component]
+fn River(drawn: Drawn) -> impl IntoView {
+    let place = pin(RIVER);
+    view! {
+        <g>
+            <a
+                id=marker_id(place.id)
+                class="river"
+                class:selected=drawn.chosen(RIVER)
+                class:current=drawn.read(RIVER)
+                href=Route::Place(RIVER).to_hash()
+                role="button"
+                aria-label=place.name
+                aria-pressed=move || truth(drawn.chosen(RIVER)())
+                aria-current=move || drawn.read(RIVER)().then_some("true")
+            >
+                <path class="river-line" d=baked(YALU_PATH) vector-effect=KEEP_STROKE />
+                <path class="river-hit" d=baked(YALU_PATH) vector-effect=KEEP_STROKE />
+            </a>
+        </g>
+    }
+}
+
+/// A town's marker: a dot and its label, kept one size on screen while the map zooms. A minor
+/// place shows from `MINOR_ZOOM` on (the CSS hides it before), or when chosen or read.
+#[component]
+fn Marker(index: PlaceIndex, drawn: Drawn) -> impl IntoView {
+    let place = pin(index);
+    let radius = match place.rank {
+        Rank::Primary => "6",
+        Rank::Secondary => "4.5",
+        Rank::Minor => "3",
+    };
+    let label_width = LABEL_CHAR_WIDTH * place.name.chars().count() as f32;
+    // The hit area covers dot and label, 44 px tall: the whole name is a touch target.
+    let (label_x, anchor, hit_left, hit_width) = if place.label_left {
+        ("-10", "end", -14.0 - label_width, 22.0 + label_width)
+    } else {
+        ("10", "start", -8.0, 22.0 + label_width)
+    };
+    let zoom = drawn.zoom;
+    view! {
+        <g>
+            <a
+                id=marker_id(place.id)
+                class="marker"
+                class:primary=place.rank == Rank::Primary
+                class:minor=place.minor
+                class:near=move || place.minor && near(zoom)
+                class:selected=drawn.chosen(index)
+                class:current=drawn.read(index)
+                href=Route::Place(index).to_hash()
+                role="button"
+                aria-label=place.name
+                aria-pressed=move || truth(drawn.chosen(index)())
+                aria-current=move || drawn.read(index)().then_some("true")
+                transform=drawn.placed(place.x, place.y)
+            >
+                <rect class="marker-hit" x=fixed(hit_left) y="-22" width=fixed(hit_width) height="44" rx="6" />
+                <circle class="marker-dot" r=radius />
+                <text class="label" x=label_x y="5" text-anchor=anchor paint-order=HALO_FIRST>
+                    {place.name}
+                </text>
+            </a>
+        </g>
+    }
+}
+
+/// A province as a control: its name in spaced capitals, centred on its label point, over a hit
+/// area 44 px tall. Like a marker it is a link to the place's hash.
+#[component]
+fn AreaLabel(index: PlaceIndex, drawn: Drawn) -> impl IntoView {
+    let place = pin(index);
+    let text = place.name.to_uppercase();
+    // Capitals with 3 units of letter spacing are wider than the 8-unit estimate of a label.
+    let width = (LABEL_CHAR_WIDTH + 3.0) * text.chars().count() as f32;
+    view! {
+        <g>
+            <a
+                id=marker_id(place.id)
+                class="area-label"
+                class:selected=drawn.chosen(index)
+                class:current=drawn.read(index)
+                href=Route::Place(index).to_hash()
+                role="button"
+                aria-label=place.name
+                aria-pressed=move || truth(drawn.chosen(index)())
+                aria-current=move || drawn.read(index)().then_some("true")
+                transform=drawn.placed(place.x, place.y)
+            >
+                <rect class="marker-hit" x=fixed(-width / 2.0 - 4.0) y="-22" width=fixed(width + 8.0) height="44" rx="6" />
+                <text class="label area" text-anchor="middle" y="5" letter-spacing="3" paint-order=HALO_FIRST>
+                    {text}
+                </text>
+            </a>
+        </g>
+    }
+}
