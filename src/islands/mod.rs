@@ -108,6 +108,9 @@ pub fn rendered<V: IntoView + 'static>(content: impl FnOnce() -> V + 'static) ->
 /// inside an SVG drawing: `content` is rendered into the page at build time, and hydration
 /// takes the element as it finds it, so its code and data (the map's path data) stay out of
 /// the wasm. `content` must be one element with nothing to hydrate inside it.
+///
+/// It is the one way to keep an SVG element's data out of the wasm: SVG attributes are custom
+/// attributes to Leptos, and hydration writes each of them again from the island's own values.
 pub fn inert<V: IntoView + 'static>(content: impl FnOnce() -> V + 'static) -> impl IntoView {
     use leptos::tachys::html::InertElement;
     #[cfg(feature = "ssr")]
@@ -120,21 +123,6 @@ pub fn inert<V: IntoView + 'static>(content: impl FnOnce() -> V + 'static) -> im
     {
         let _ = content;
         InertElement::new("")
-    }
-}
-
-/// `data` where the page is rendered, nothing in the browser: for a static attribute of an
-/// island's element (such as the river's path data) that hydration leaves as it is, and that
-/// so need not be in the wasm.
-pub fn baked(data: &'static str) -> &'static str {
-    #[cfg(feature = "ssr")]
-    {
-        data
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        let _ = data;
-        ""
     }
 }
 

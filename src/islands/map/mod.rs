@@ -7,7 +7,7 @@
 
 mod live;
 
-use super::{baked, inert, watch, Store};
+use super::{inert, watch, Store};
 use crate::atlas::{paragraph_places, pin, PlaceIndex, Rank, AREAS, MAP_LABELS};
 use crate::atlas::{RIVER, TOWNS, VIEW_HEIGHT, VIEW_WIDTH, YALU_PATH};
 use crate::dom::{self, marker_id};
@@ -25,7 +25,7 @@ const LABEL_CHAR_WIDTH: f32 = 8.0;
 #[derive(Clone, Copy)]
 struct Drawn {
     store: Store,
-    zoom: Memo<(f32, f32)>,
+    zoom: RwSignal<(f32, f32)>,
 }
 
 impl Drawn {
@@ -48,6 +48,21 @@ impl Drawn {
         move || store.shown().place() == Some(i)
     }
 
+    /// `aria-pressed` of place `i`'s control: whether it is the chosen one.
+    fn pressed(self, i: PlaceIndex) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let chosen = self.chosen(i);
+        move || truth(chosen())
+    }
+
+    /// `aria-current` of place `i`'s control: set while the paragraph being read names it.
+    fn current(
+        self,
+        i: PlaceIndex,
+    ) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static {
+        let read = self.read(i);
+        move || read().then_some("true")
+    }
+
     /// Whether place `i` is named by the paragraph being read.
     fn read(self, i: PlaceIndex) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
         let store = self.store;
@@ -62,17 +77,17 @@ impl Drawn {
 }
 
 /// Whether the map is zoomed in as far as it goes.
-fn at_most(zoom: Memo<(f32, f32)>) -> bool {
+fn at_most(zoom: RwSignal<(f32, f32)>) -> bool {
     zoom.get().0 >= MAX_ZOOM
 }
 
 /// Whether the map is zoomed out as far as it goes.
-fn at_least(zoom: Memo<(f32, f32)>) -> bool {
+fn at_least(zoom: RwSignal<(f32, f32)>) -> bool {
     zoom.get().0 <= MIN_ZOOM
 }
 
 /// Whether the map is zoomed in far enough to draw the minor places.
-fn near(zoom: Memo<(f32, f32)>) -> bool {
+fn near(zoom: RwSignal<(f32, f32)>) -> bool {
     zoom.get().0 >= MINOR_ZOOM
 }
 
@@ -83,14 +98,28 @@ pub fn Map() -> impl IntoView {
     let view = store.view;
     // On-screen pixels per viewBox unit: one before the page is live and measures the window.
     let scale = RwSignal::new(1.0_f32);
-    let zoom = Memo::new(move |_| (view.get().k, scale.get()));
+    // Plain signals that watches rewrite only on a change (a `Memo` costs the wasm more).
+    let zoom = RwSignal::new((View::default().k, 1.0));
+    watch(move |_: Option<()>| {
+        let now = (view.get().k, scale.get());
+        if zoom.get_untracked() != now {
+            zoom.set(now);
+        }
+    });
     let drawn = Drawn { store, zoom };
     // At most SCALE_BAR_PX long, drawn in pixels like the markers; a north–south pan changes it
     // too, as the Mercator scale varies with latitude.
-    let bar = Memo::new(move |_| {
+    let measure = move || {
         let s = scale.get();
         let (units, label) = view.get().scale_bar(SCALE_BAR_PX / s);
         (scale_bar_path(units * s), label)
+    };
+    let bar = RwSignal::new(untrack(measure));
+    watch(move |_: Option<()>| {
+        let now = measure();
+        if bar.with_untracked(|b| *b != now) {
+            bar.set(now);
+        }
     });
     watch(move |started: Option<bool>| {
         let live = store.live.get();
@@ -192,11 +221,11 @@ fn River(drawn: Drawn) -> impl IntoView {
                 href=Route::Place(RIVER).to_hash()
                 role="button"
                 aria-label=place.name
-                aria-pressed=move || truth(drawn.chosen(RIVER)())
-                aria-current=move || drawn.read(RIVER)().then_some("true")
+                aria-pressed=drawn.pressed(RIVER)
+                aria-current=drawn.current(RIVER)
             >
-                <path class="river-line" d=baked(YALU_PATH) vector-effect=KEEP_STROKE />
-                <path class="river-hit" d=baked(YALU_PATH) vector-effect=KEEP_STROKE />
+                {inert(|| view! { <path class="river-line" d=YALU_PATH vector-effect=KEEP_STROKE /> })}
+                {inert(|| view! { <path class="river-hit" d=YALU_PATH vector-effect=KEEP_STROKE /> })}
             </a>
         </g>
     }
@@ -233,15 +262,19 @@ fn Marker(index: PlaceIndex, drawn: Drawn) -> impl IntoView {
                 href=Route::Place(index).to_hash()
                 role="button"
                 aria-label=place.name
-                aria-pressed=move || truth(drawn.chosen(index)())
-                aria-current=move || drawn.read(index)().then_some("true")
+                aria-pressed=drawn.pressed(index)
+                aria-current=drawn.current(index)
                 transform=drawn.placed(place.x, place.y)
             >
-                <rect class="marker-hit" x=fixed(hit_left) y="-22" width=fixed(hit_width) height="44" rx="6" />
-                <circle class="marker-dot" r=radius />
-                <text class="label" x=label_x y="5" text-anchor=anchor paint-order=HALO_FIRST>
-                    {place.name}
-                </text>
+                {inert(move || view! {
+                    <rect class="marker-hit" x=fixed(hit_left) y="-22" width=fixed(hit_width) height="44" rx="6" />
+                })}
+                {inert(move || view! { <circle class="marker-dot" r=radius /> })}
+                {inert(move || view! {
+                    <text class="label" x=label_x y="5" text-anchor=anchor paint-order=HALO_FIRST>
+                        {place.name}
+                    </text>
+                })}
             </a>
         </g>
     }
@@ -252,9 +285,8 @@ fn Marker(index: PlaceIndex, drawn: Drawn) -> impl IntoView {
 #[component]
 fn AreaLabel(index: PlaceIndex, drawn: Drawn) -> impl IntoView {
     let place = pin(index);
-    let text = place.name.to_uppercase();
     // Capitals with 3 units of letter spacing are wider than the 8-unit estimate of a label.
-    let width = (LABEL_CHAR_WIDTH + 3.0) * text.chars().count() as f32;
+    let width = (LABEL_CHAR_WIDTH + 3.0) * place.name.chars().count() as f32;
     view! {
         <g>
             <a
@@ -265,14 +297,18 @@ fn AreaLabel(index: PlaceIndex, drawn: Drawn) -> impl IntoView {
                 href=Route::Place(index).to_hash()
                 role="button"
                 aria-label=place.name
-                aria-pressed=move || truth(drawn.chosen(index)())
-                aria-current=move || drawn.read(index)().then_some("true")
+                aria-pressed=drawn.pressed(index)
+                aria-current=drawn.current(index)
                 transform=drawn.placed(place.x, place.y)
             >
-                <rect class="marker-hit" x=fixed(-width / 2.0 - 4.0) y="-22" width=fixed(width + 8.0) height="44" rx="6" />
-                <text class="label area" text-anchor="middle" y="5" letter-spacing="3" paint-order=HALO_FIRST>
-                    {text}
-                </text>
+                {inert(move || view! {
+                    <rect class="marker-hit" x=fixed(-width / 2.0 - 4.0) y="-22" width=fixed(width + 8.0) height="44" rx="6" />
+                })}
+                {inert(move || view! {
+                    <text class="label area" text-anchor="middle" y="5" letter-spacing="3" paint-order=HALO_FIRST>
+                        {place.name.to_uppercase()}
+                    </text>
+                })}
             </a>
         </g>
     }
