@@ -20,25 +20,26 @@ use leptos::prelude::*;
 /// Approximate advance of one label character at the 14-unit label size, for hit areas.
 const LABEL_CHAR_WIDTH: f32 = 8.0;
 
-/// What every control on the map reads: the store, the view's zoom and the window's scale
-/// (on-screen pixels per viewBox unit), which change together far less often than the view.
+/// What every control on the map reads: the store, the view's zoom, and the window's scale
+/// (on-screen pixels per viewBox unit). Both change far less often than the view, which a pan
+/// changes on every frame.
 #[derive(Clone, Copy)]
 struct Drawn {
     store: Store,
-    zoom: RwSignal<(f32, f32)>,
+    zoom: RwSignal<f32>,
+    scale: RwSignal<f32>,
 }
 
 impl Drawn {
     /// The transform that keeps map point (`x`, `y`) one size on screen in the layer a pan moves.
     fn placed(self, x: f32, y: f32) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-        let zoom = self.zoom;
+        let (zoom, scale) = (self.zoom, self.scale);
         move || {
-            let (k, s) = zoom.get();
             View {
-                k,
+                k: zoom.get(),
                 ..View::default()
             }
-            .placed(x, y, s)
+            .placed(x, y, scale.get())
         }
     }
 
@@ -77,18 +78,18 @@ impl Drawn {
 }
 
 /// Whether the map is zoomed in as far as it goes.
-fn at_most(zoom: RwSignal<(f32, f32)>) -> bool {
-    zoom.get().0 >= MAX_ZOOM
+fn at_most(zoom: RwSignal<f32>) -> bool {
+    zoom.get() >= MAX_ZOOM
 }
 
 /// Whether the map is zoomed out as far as it goes.
-fn at_least(zoom: RwSignal<(f32, f32)>) -> bool {
-    zoom.get().0 <= MIN_ZOOM
+fn at_least(zoom: RwSignal<f32>) -> bool {
+    zoom.get() <= MIN_ZOOM
 }
 
 /// Whether the map is zoomed in far enough to draw the minor places.
-fn near(zoom: RwSignal<(f32, f32)>) -> bool {
-    zoom.get().0 >= MINOR_ZOOM
+fn near(zoom: RwSignal<f32>) -> bool {
+    zoom.get() >= MINOR_ZOOM
 }
 
 /// The map region.
@@ -98,29 +99,23 @@ pub fn Map() -> impl IntoView {
     let view = store.view;
     // On-screen pixels per viewBox unit: one before the page is live and measures the window.
     let scale = RwSignal::new(1.0_f32);
-    // Plain signals that watches rewrite only on a change (a `Memo` costs the wasm more).
-    let zoom = RwSignal::new((View::default().k, 1.0));
+    // The zoom alone, rewritten only when it changes: the markers follow it, not each pan.
+    // (A plain signal: a `Memo` costs the wasm more.)
+    let zoom = RwSignal::new(View::default().k);
     watch(move |_: Option<()>| {
-        let now = (view.get().k, scale.get());
-        if zoom.get_untracked() != now {
-            zoom.set(now);
+        let k = view.get().k;
+        if zoom.get_untracked() != k {
+            zoom.set(k);
         }
     });
-    let drawn = Drawn { store, zoom };
+    let drawn = Drawn { store, zoom, scale };
     // At most SCALE_BAR_PX long, drawn in pixels like the markers; a north–south pan changes it
-    // too, as the Mercator scale varies with latitude.
-    let measure = move || {
+    // too, as the Mercator scale varies with latitude. Its path and label change together.
+    let bar = move || {
         let s = scale.get();
         let (units, label) = view.get().scale_bar(SCALE_BAR_PX / s);
         (scale_bar_path(units * s), label)
     };
-    let bar = RwSignal::new(untrack(measure));
-    watch(move |_: Option<()>| {
-        let now = measure();
-        if bar.with_untracked(|b| *b != now) {
-            bar.set(now);
-        }
-    });
     watch(move |started: Option<bool>| {
         let live = store.live.get();
         if live && started != Some(true) {
@@ -184,9 +179,9 @@ pub fn Map() -> impl IntoView {
             // A drawing of its own, in CSS pixels: redrawn as the view pans north or south, it
             // does not make the map repaint.
             <svg id=dom::SCALE_BAR class="scale-bar" width="170" height="32" role="group" aria-label="Scale">
-                <path d=move || bar.get().0 />
+                <path d=move || bar().0 />
                 <text x="2" y="18" paint-order=HALO_FIRST>
-                    {move || bar.get().1}
+                    {move || bar().1}
                 </text>
             </svg>
             // Shown once the page is live: without it they would do nothing.
