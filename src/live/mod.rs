@@ -1,10 +1,10 @@
 //! The parts of the live page that are not Leptos islands yet, started by `go_live` once the
-//! islands have hydrated. Each room has one job: `router` keeps the store's route signal in step with
-//! the URL hash and history, and is its one writer; the others follow the signal;
-//! `map` marks the chosen place and pans, zooms and glides the map; `follow` is story mode,
-//! which moves the map with the paragraph being read. The ids and selectors they look up are in
-//! `crate::dom`, shared with the pre-rendered components. The small browser helpers below are
-//! also what the islands' effects call. Nothing here renders the texts: they are in the HTML.
+//! islands have hydrated. Each room has one job: `router` keeps the store's route signal in
+//! step with the URL hash and history, and is its one writer; the others follow the signal.
+//! `follow` is story mode, which asks the map island to frame the paragraph being read. The
+//! ids and selectors they look up are in `crate::dom`, shared with the pre-rendered components.
+//! The small browser helpers below are also what the islands' effects call. Nothing here
+//! renders the texts: they are in the HTML.
 
 mod follow;
 mod router;
