@@ -151,8 +151,15 @@ fn say(text: &str) {
 pub fn start() {
     router::start();
     follow::start();
-    if let Some(root) = document().document_element() {
-        // From here the live page, not the CSS `:target` rules, shows the panel's parts.
-        mark(&root, dom::LIVE, true);
+    if let (Some(root), Some(store)) = (
+        document().document_element(),
+        crate::islands::browser_store(),
+    ) {
+        // From here the live page, not the CSS `:target` rules, shows the panel's parts: the
+        // class follows the store's `live` signal, so it comes in the same run of effects as
+        // everything the islands show once the page is live.
+        crate::islands::watch(move |_: Option<()>| {
+            mark(&root, dom::LIVE, leptos::prelude::Get::get(&store.live))
+        });
     }
 }
