@@ -230,20 +230,25 @@ impl Story {
         self.set_current(i);
     }
 
+    /// Marks paragraph `to` current in the text (`None`: no paragraph is), and makes it the
+    /// store's paragraph: the store's paragraph is always the one marked current.
+    fn mark_paragraph(&self, to: Option<ParagraphIndex>) {
+        let marked = self.store.paragraph.get_untracked();
+        if let Some(old) = marked.and_then(|p| self.element(p)) {
+            mark(old, "current", false);
+        }
+        if let Some(p) = to.and_then(|p| self.element(p)) {
+            mark(p, "current", true);
+        }
+        if marked != to {
+            self.store.paragraph.set(to);
+        }
+    }
+
     /// Marks paragraph `i` current, and so its places on the map and the progress, and frames
     /// them.
     fn show_current(&self, i: ParagraphIndex) {
-        // The store's paragraph is the one marked current in the text.
-        let marked = self.store.paragraph.get_untracked();
-        if let Some(old) = marked.and_then(|b| self.element(b)) {
-            mark(old, "current", false);
-        }
-        if let Some(p) = self.element(i) {
-            mark(p, "current", true);
-        }
-        if marked != Some(i) {
-            self.store.paragraph.set(Some(i));
-        }
+        self.mark_paragraph(Some(i));
         let at_once = self.at_once.replace(false);
         if self.following() == Following::On {
             self.frame(paragraph_places(i), at_once);
@@ -435,12 +440,7 @@ fn effects(story: &Rc<Story>) {
         }
         (None, Some(Route::Read(..))) => {
             // Out of the reader no paragraph is current, nor its places on the map.
-            if let Some(old) = s.store.paragraph.get_untracked() {
-                if let Some(p) = s.element(old) {
-                    mark(p, "current", false);
-                }
-                s.store.paragraph.set(None);
-            }
+            s.mark_paragraph(None);
             s.said.set(None);
         }
         _ => {}
