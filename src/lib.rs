@@ -3,14 +3,13 @@
 //! The page is rendered once, at build time, from the components here (`App`, `map`, `panel`)
 //! into `dist/index.html`: the map, every place's passages and both articles are in the HTML,
 //! and the URL hash shows the right part even with no script. In the browser Leptos hydrates
-//! the page's `islands` in place (the place list, the panel, the story bar), and `live` makes
-//! the parts that are not islands yet live: it routes the hash, pans and zooms the map, and
-//! runs story mode, with the same `Route` and `View` types. The WebAssembly so carries the behaviour, not the texts.
+//! the page's `islands` in place (the place list, the map, the panel, the story bar): they route
+//! the hash, pan and zoom the map and run story mode, with the same `Route` and `View` types as
+//! the build. The WebAssembly so carries the behaviour, not the texts.
 
 pub mod atlas;
 pub mod dom;
 pub mod islands;
-pub mod live;
 pub mod map;
 #[cfg(any(feature = "ssr", test))]
 pub mod markup;

@@ -1,6 +1,6 @@
 //! Story mode's pure logic: which paragraph of the reader is current for a scroll position, and
 //! where the previous or next paragraph that names a place is. No browser here: the live page
-//! (`crate::live::follow`) feeds it what one IntersectionObserver reports and applies its
+//! (`islands::story_mode`) feeds it what one IntersectionObserver reports and applies its
 //! answers; the tests below check it natively.
 //!
 //! Paragraphs are `ParagraphIndex`es, numbered across all articles in reading order (the reader

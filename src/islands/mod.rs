@@ -2,12 +2,22 @@
 //! hydrate it in the browser. Only these (and what they call) are compiled into the wasm; the
 //! texts and the map's path data are server-rendered, outside them or as their children.
 //!
-//! State lives in the signals of one small shared [`Store`], each written by one owner.
+//! State lives in the signals of one small shared [`Store`], each written by one owner:
+//! - the panel island starts the `router`, the route's one writer, which keeps it in step with
+//!   the URL hash and history;
+//! - the story bar island runs `story_mode`, which writes the current paragraph, whether the map
+//!   follows the text and whether the map is hidden;
+//! - the map island (`map/live.rs`) writes the view.
+//!
+//! `browser` holds the small helpers their effects and handlers call.
 
+pub mod browser;
 mod map;
 mod panel;
 mod place_list;
+pub mod router;
 mod story_bar;
+pub mod story_mode;
 
 pub use map::Map;
 pub use panel::Panel;
@@ -135,11 +145,6 @@ pub fn watch<T: 'static>(f: impl FnMut(Option<T>) -> T + 'static) {
     std::mem::forget(RenderEffect::new(f));
 }
 
-thread_local! {
-    /// The browser's store, for the parts of the live page that are not islands yet.
-    static BROWSER_STORE: std::cell::Cell<Option<Store>> = const { std::cell::Cell::new(None) };
-}
-
 /// Sets up hydration in the browser: the reactive owner every island runs under, and the store
 /// in its context. The bootstrap script then hydrates each island and calls [`go_live`].
 ///
@@ -157,20 +162,42 @@ pub fn hydrate() {
     std::mem::forget(owner);
     let store = Store::rendered();
     provide_context(store);
-    BROWSER_STORE.with(|s| s.set(Some(store)));
+    root_classes(store);
+    STORE.with(|s| s.set(Some(store)));
 }
 
-/// The store, outside any island.
-pub fn browser_store() -> Option<Store> {
-    BROWSER_STORE.with(|s| s.get())
+#[cfg(feature = "hydrate")]
+thread_local! {
+    /// The page's store, for [`go_live`], which the bootstrap script calls outside any island.
+    static STORE: std::cell::Cell<Option<Store>> = const { std::cell::Cell::new(None) };
+}
+
+/// The classes of the page's root element, which no island holds: `live` once the page is
+/// live (from then on the islands, not the CSS `:target` rules, show the panel's parts),
+/// `reading` while the reader is open, `map-hidden` while the reader has hidden the map. They
+/// follow the store, so they change in the same run of effects as everything the islands show.
+#[cfg(feature = "hydrate")]
+fn root_classes(store: Store) {
+    let Some(root) = browser::document().document_element() else {
+        return;
+    };
+    watch(move |_: Option<()>| {
+        let live = store.live.get();
+        browser::mark(&root, crate::dom::LIVE, live);
+        browser::mark(
+            &root,
+            crate::dom::READING,
+            matches!(store.shown(), Route::Read(..)),
+        );
+        browser::mark(&root, crate::dom::MAP_HIDDEN, store.map_hidden.get());
+    });
 }
 
 /// Called by the bootstrap script once every island has hydrated: the page goes live.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn go_live() {
-    crate::live::start();
-    if let Some(store) = browser_store() {
+    if let Some(store) = STORE.with(|s| s.get()) {
         store.live.set(true);
     }
 }

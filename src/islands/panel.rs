@@ -3,10 +3,10 @@
 //! bottom sheet's handle. The parts' texts are server-rendered children: they never enter the
 //! wasm.
 
+use super::browser as live;
 use super::{rendered, watch, Store};
 use crate::atlas::{pin, PlaceIndex, DOWNSTREAM};
 use crate::dom::{self, heading_id, marker_id};
-use crate::live;
 use crate::panel::{Overview, PlaceDetails, Reader};
 use crate::route::Route;
 use leptos::prelude::*;
@@ -21,12 +21,10 @@ pub fn Panel() -> impl IntoView {
     let reading = move || matches!(store.shown(), Route::Read(..));
     let raised = RwSignal::new(false);
     let came_from = RwSignal::new(None::<Route>);
+    // The panel shows the route, and so owns it: the router runs from the moment it hydrates.
+    #[cfg(feature = "hydrate")]
+    super::router::start(store);
     watch(move |before| follow_route(store, came_from, before));
-    watch(move |_| {
-        if let Some(root) = live::document().document_element() {
-            live::mark(&root, dom::READING, reading());
-        }
-    });
     watch(move |started: Option<bool>| {
         let live = store.live.get();
         if live && started != Some(true) {

@@ -57,7 +57,7 @@ for (const name of BROWSERS) {
       // Several idle moments: the page warms one place a moment.
       await browser.cmd('POST', '/execute/async', {
         script: `const done = arguments[0]; let n = 0;
-          // WebKit has no requestIdleCallback: the page waits 50 ms there instead (src/live/mod.rs).
+          // WebKit has no requestIdleCallback: the page waits 50 ms there instead (src/islands/browser.rs).
           const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 100));
           const next = () => (++n > ${PANELS.length + 2} ? done() : idle(next, { timeout: 500 }));
           next();`,

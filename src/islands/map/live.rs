@@ -6,7 +6,7 @@
 use super::super::{watch, Motion, Store};
 use crate::atlas::{pin, VIEW_HEIGHT, VIEW_WIDTH};
 use crate::dom;
-use crate::live::{by_id, first, listen, next_frame, now_ms, reduced_motion};
+use crate::islands::browser::{by_id, first, listen, next_frame, now_ms, reduced_motion};
 use crate::map::view::{View, MINOR_ZOOM, PAN_STEP, ZOOM_STEP};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};

@@ -11,7 +11,7 @@ use super::{inert, watch, Store};
 use crate::atlas::{paragraph_places, pin, PlaceIndex, Rank, AREAS, MAP_LABELS};
 use crate::atlas::{RIVER, TOWNS, VIEW_HEIGHT, VIEW_WIDTH, YALU_PATH};
 use crate::dom::{self, marker_id};
-use crate::live::truth;
+use crate::islands::browser::truth;
 use crate::map::view::{fixed, View, MAX_ZOOM, MINOR_ZOOM, MIN_ZOOM};
 use crate::map::{scale_bar_path, Layers, HALO_FIRST, KEEP_STROKE, SCALE_BAR_PX};
 use crate::route::Route;

@@ -1,10 +1,11 @@
 //! The route, kept in step with the URL hash: links of the page go to their route without a
 //! fragment navigation, Back and Forward come back as `hashchange`, Escape closes the panel.
 //! The route lives in the islands' store (`Store::route`), whose one writer this is: the rest
-//! of the page follows the signal. Every change says what opened in the live region.
+//! of the page follows the signal. The panel island, which shows the route, starts it and owns
+//! its listeners and the history. Every change says what opened in the live region.
 
-use super::{after, document, listen, next_frame, say, window};
-use crate::islands::{browser_store, watch, Store};
+use super::browser::{after, document, listen, next_frame, say, window};
+use super::{watch, Store};
 use crate::route::Route;
 use crate::words::announcement;
 use leptos::prelude::{untrack, Get, GetUntracked, Set};
@@ -12,21 +13,11 @@ use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, EventTarget, KeyboardEvent, MouseEvent};
 
-/// The page's store: the live page starts after hydration has made it.
-fn store() -> Store {
-    browser_store().expect("the page is hydrated before it goes live")
-}
-
-/// The route the page shows.
-pub fn current() -> Route {
-    store().route.get_untracked()
-}
-
 /// Calls `f` with the route now and again after each change of the route signal, with the route
 /// it saw the time before (none the first time). Changes within one task come as one. What `f`
 /// reads is not tracked: only the route is.
-pub fn on_change(f: impl Fn(Option<Route>, Route) + 'static) {
-    let route = store().route;
+pub fn on_change(store: Store, f: impl Fn(Option<Route>, Route) + 'static) {
+    let route = store.route;
     watch(move |before: Option<Route>| {
         let now = route.get();
         untrack(|| f(before, now));
@@ -35,8 +26,8 @@ pub fn on_change(f: impl Fn(Option<Route>, Route) + 'static) {
 }
 
 /// Shows route `to`.
-fn set(to: Route) {
-    let route = store().route;
+fn set(store: Store, to: Route) {
+    let route = store.route;
     if route.get_untracked() != to {
         route.set(to);
     }
@@ -55,16 +46,17 @@ fn hash_of(route: Route) -> String {
     }
 }
 
-/// Starts routing at the route the URL names.
-pub fn start() {
-    store().route.set(Route::parse(&current_hash()));
+/// Starts routing at the route the URL names. Called as the panel hydrates: the route is in
+/// the store before the page goes live, and so is what the page first shows.
+pub fn start(store: Store) {
+    store.route.set(Route::parse(&current_hash()));
     let win: EventTarget = window().into();
     listen(&win, "hashchange", move |_: Event| {
-        set(Route::parse(&current_hash()))
+        set(store, Route::parse(&current_hash()))
     });
     listen(&win, "keydown", move |ev: KeyboardEvent| {
         if ev.key() == "Escape" {
-            go(Route::Overview);
+            go(store, Route::Overview);
         }
     });
     // The page's own links (markers, the place list, the panel's and the reader's links) go to
@@ -74,19 +66,19 @@ pub fn start() {
     let doc: EventTarget = document().into();
     listen(&doc, "click", move |ev: MouseEvent| {
         if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
-            follow_link(&ev, false);
+            follow_link(store, &ev, Links::All);
         }
     });
     // The place controls on the map and the mentions in the reader are links styled and
     // announced as buttons: Space presses them, as it does a button.
     listen(&doc, "keydown", move |ev: KeyboardEvent| {
         if ev.key() == " " {
-            follow_link(&ev, true);
+            follow_link(store, &ev, Links::Buttons);
         }
     });
     // A new route says what opened. Moving from paragraph to paragraph in the reader is not
     // news: story mode says a paragraph's places itself, once the reader rests on it.
-    on_change(|before, now| {
+    on_change(store, |before, now| {
         if !matches!((before, now), (Some(Route::Read(..)), Route::Read(..))) {
             say(&announcement(now));
         }
@@ -99,14 +91,14 @@ pub fn start() {
 /// then. Back and Forward step through the entries (they come back as `hashchange`). Unlike
 /// following the link, this runs no fragment navigation: no scroll to a target, no `:target`
 /// change, no task between the click and the page showing it.
-pub fn go(to: Route) {
-    if to == current() {
+pub fn go(store: Store, to: Route) {
+    if to == store.route.get_untracked() {
         return;
     }
-    set(to);
+    set(store, to);
     next_frame(move || {
         after(Duration::ZERO, move || {
-            if current() != to {
+            if store.route.get_untracked() != to {
                 return;
             }
             let hash = hash_of(to);
@@ -123,26 +115,35 @@ pub fn go(to: Route) {
 
 /// Moves the current history entry to `to` without adding one: story mode's address, which
 /// follows the paragraph being read, so Back still leaves the reader in one step.
-pub fn replace(to: Route) {
-    if to == current() {
+pub fn replace(store: Store, to: Route) {
+    if to == store.route.get_untracked() {
         return;
     }
-    set(to);
+    set(store, to);
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&hash_of(to)));
     }
 }
 
-/// Goes to the route of the page's link (`#/…`) the event `ev` came from, if any, instead of
-/// following it; with `buttons_only`, only a link announced as a button.
-fn follow_link(ev: &Event, buttons_only: bool) {
+/// Which of the page's links an event may follow.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Links {
+    /// Every link to a route (a click).
+    All,
+    /// Only links announced as buttons (Space, which presses a button but follows no link).
+    Buttons,
+}
+
+/// Goes to the route of the page's link (`#/…`) the event `ev` came from, if it is one of
+/// `links`, instead of following it.
+fn follow_link(store: Store, ev: &Event, links: Links) {
     let link = ev
         .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
         .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
-        .filter(|a| !buttons_only || a.get_attribute("role").as_deref() == Some("button"));
+        .filter(|a| links == Links::All || a.get_attribute("role").as_deref() == Some("button"));
     if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
         ev.prevent_default();
-        go(Route::parse(&href));
+        go(store, Route::parse(&href));
     }
 }

@@ -6,17 +6,20 @@
 //!
 //! Which paragraph is current is decided by `crate::story` from what one IntersectionObserver
 //! reports; nothing here reads layout while the page scrolls.
+//!
+//! The story bar island runs it: it owns the reader's observer and listeners, and its buttons
+//! call [`Story::press`].
 
-use super::{after, all_in, by_id, document, first, focus, listen, mark, next_frame};
-use super::{now_ms, router, say, window};
+use super::browser::{after, all_in, by_id, document, first, focus, listen, mark, next_frame};
+use super::browser::{now_ms, say, window};
+use super::{router, watch, Motion, Store};
 use crate::atlas::{paragraph_count, paragraph_places, pin, ParagraphIndex, PlaceSet};
 use crate::dom;
-use crate::islands::{browser_store, watch, Motion, Store};
 use crate::map::view::View;
 use crate::route::Route;
 use crate::story::{self, AboveLine, Following, READING_LINE};
 use crate::words;
-use leptos::prelude::{Get, GetUntracked, Set};
+use leptos::prelude::{Get, GetUntracked, Set, Update};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
@@ -28,8 +31,17 @@ const REST_MS: f64 = 1000.0;
 /// Zoomed in further than this, a paragraph that names only the river shows the whole river.
 const RIVER_ZOOM: f32 = 1.5;
 
+/// Whether going to a paragraph moves keyboard focus to it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    /// Focus moves to the paragraph (a link opened it, or the reader stepped to it).
+    Move,
+    /// Focus stays where it is (the reader tabbed into the paragraph).
+    Stay,
+}
+
 /// Story mode's state, shared by its listeners. The page has one reader and one thread.
-struct Story {
+pub struct Story {
     /// The reader's paragraphs in reading order (`crate::story` numbers them the same way).
     paragraphs: Vec<Element>,
     /// The current paragraph, in reading order.
@@ -45,22 +57,18 @@ struct Story {
     /// When the page last scrolled, and the paragraph last said in the live region.
     last_scroll: Cell<f64>,
     said: Cell<Option<ParagraphIndex>>,
-    /// The next current paragraph is framed at once, not glided to (a link opened the reader).
-    at_once: Cell<bool>,
+    /// How the map moves to frame the next current paragraph: a cut when a link opened the
+    /// reader, a glide otherwise.
+    next_motion: Cell<Motion>,
 }
 
-/// Makes story mode live.
-pub fn start() {
-    let Some(reader) = by_id(dom::READER) else {
-        return;
-    };
+/// Makes story mode live in the reader, if the page has the reader it was built with.
+pub fn start(store: Store) -> Option<Rc<Story>> {
+    let reader = by_id(dom::READER)?;
     let paragraphs = all_in(&reader, &dom::class(dom::PARAGRAPH));
     if paragraphs.len() != paragraph_count() {
-        return;
+        return None;
     }
-    let Some(store) = browser_store() else {
-        return;
-    };
     let story: Rc<Story> = Rc::new_cyclic(|me: &std::rc::Weak<Story>| {
         let me = me.clone();
         Story {
@@ -77,18 +85,18 @@ pub fn start() {
             line: Cell::new((0.0, -1.0)),
             last_scroll: Cell::new(0.0),
             said: Cell::new(None),
-            at_once: Cell::new(false),
+            next_motion: Cell::new(Motion::Glide),
         }
     });
-    controls(&story);
     listeners(&story);
     effects(&story);
+    Some(story)
 }
 
 impl Story {
     /// The paragraph the route names, in reading order, when the reader is open.
     fn routed(&self) -> Option<ParagraphIndex> {
-        router::current().paragraph()
+        self.store.route.get_untracked().paragraph()
     }
 
     /// Paragraph `i`'s element in the reader.
@@ -211,9 +219,9 @@ impl Story {
         }
     }
 
-    /// Makes paragraph `i` current by scrolling it to the reading line, as a reader would;
-    /// `focus` also moves keyboard focus to it.
-    fn go_to(self: &Rc<Self>, i: ParagraphIndex, focus_it: bool) {
+    /// Makes paragraph `i` current by scrolling it to the reading line, as a reader would, and
+    /// moves keyboard focus to it or not.
+    fn go_to(self: &Rc<Self>, i: ParagraphIndex, focus_it: Focus) {
         let Some(p) = self.element(i) else {
             return;
         };
@@ -221,7 +229,7 @@ impl Story {
         options.set_block(web_sys::ScrollLogicalPosition::Start);
         options.set_behavior(web_sys::ScrollBehavior::Instant);
         p.scroll_into_view_with_scroll_into_view_options(&options);
-        if focus_it {
+        if focus_it == Focus::Move {
             focus(p);
         }
         if self.following() == Following::Paused {
@@ -230,17 +238,10 @@ impl Story {
         self.set_current(i);
     }
 
-    /// Marks paragraph `to` current in the text (`None`: no paragraph is), and makes it the
-    /// store's paragraph: the store's paragraph is always the one marked current.
+    /// Makes paragraph `to` the store's current paragraph (`None`: no paragraph is); the text
+    /// marks it (see `effects`).
     fn mark_paragraph(&self, to: Option<ParagraphIndex>) {
-        let marked = self.store.paragraph.get_untracked();
-        if let Some(old) = marked.and_then(|p| self.element(p)) {
-            mark(old, "current", false);
-        }
-        if let Some(p) = to.and_then(|p| self.element(p)) {
-            mark(p, "current", true);
-        }
-        if marked != to {
+        if self.store.paragraph.get_untracked() != to {
             self.store.paragraph.set(to);
         }
     }
@@ -249,15 +250,15 @@ impl Story {
     /// them.
     fn show_current(&self, i: ParagraphIndex) {
         self.mark_paragraph(Some(i));
-        let at_once = self.at_once.replace(false);
+        let motion = self.next_motion.replace(Motion::Glide);
         if self.following() == Following::On {
-            self.frame(paragraph_places(i), at_once);
+            self.frame(paragraph_places(i), motion);
         }
     }
 
     /// Moves the map to frame `places` when they are out of view or too small; a paragraph that
-    /// names none keeps the last framing. `at_once` cuts to the view instead of gliding.
-    fn frame(&self, places: PlaceSet, at_once: bool) {
+    /// names none keeps the last framing.
+    fn frame(&self, places: PlaceSet, motion: Motion) {
         if places.is_empty() {
             return;
         }
@@ -275,7 +276,6 @@ impl Story {
             None if now.k > RIVER_ZOOM => View::default(),
             None => return,
         };
-        let motion = if at_once { Motion::Cut } else { Motion::Glide };
         self.store.frame.set(Some((target, motion)));
     }
 
@@ -292,7 +292,7 @@ impl Story {
                 // Still scrolling within the paragraph: wait for the rest of the second.
                 return story.rest_after(i, REST_MS - quiet_for);
             }
-            router::replace(Route::Read(i));
+            router::replace(story.store, Route::Read(i));
             story.announce(i);
         });
     }
@@ -319,48 +319,56 @@ impl Story {
     }
 }
 
-/// The story bar's buttons: stepping, following, and the map's toggle on phones. The bar (an
-/// island) shows what they change.
-fn controls(story: &Rc<Story>) {
-    for (id, next) in [
-        (
-            dom::PREVIOUS_PLACE,
-            story::previous_place as fn(ParagraphIndex) -> Option<ParagraphIndex>,
-        ),
-        (dom::NEXT_PLACE, story::next_place),
-    ] {
-        let Some(button) = by_id(id) else { continue };
-        let story = story.clone();
-        listen(&button, "click", move |_: Event| {
-            let from = story.current.get().unwrap_or(ParagraphIndex(0));
-            if let Some(to) = next(from) {
-                story.go_to(to, true);
-                story.announce(to);
-            }
-        });
+/// The story bar's buttons.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum StoryButton {
+    /// "Previous place".
+    Previous,
+    /// "Next place".
+    Next,
+    /// "Follow the text".
+    Follow,
+    /// "Hide the map" or "Show the map", on phones.
+    Map,
+}
+
+impl Story {
+    /// What a press on one of the story bar's buttons does.
+    pub fn press(self: &Rc<Self>, button: StoryButton) {
+        match button {
+            StoryButton::Previous => self.step(story::previous_place),
+            StoryButton::Next => self.step(story::next_place),
+            StoryButton::Follow => self.toggle_following(),
+            StoryButton::Map => self.toggle_map(),
+        }
     }
-    if let Some(button) = by_id(dom::FOLLOW) {
-        let s = story.clone();
-        listen(&button, "click", move |_: Event| {
-            let next = s.following().toggled();
-            s.set_following(next);
-            if let (Following::On, Some(i)) = (next, s.current.get()) {
-                s.frame(paragraph_places(i), false);
-            }
-        });
+
+    /// "Previous place" or "Next place": goes to the paragraph `next` finds from the current
+    /// one, moves focus there and says its places.
+    fn step(self: &Rc<Self>, next: fn(ParagraphIndex) -> Option<ParagraphIndex>) {
+        let from = self.current.get().unwrap_or(ParagraphIndex(0));
+        if let Some(to) = next(from) {
+            self.go_to(to, Focus::Move);
+            self.announce(to);
+        }
     }
-    if let Some(button) = by_id(dom::MAP_TOGGLE) {
-        let s = story.clone();
-        listen(&button, "click", move |_: Event| {
-            let hidden = !s.store.map_hidden.get_untracked();
-            s.store.map_hidden.set(hidden);
-            if let Some(root) = document().document_element() {
-                mark(&root, dom::MAP_HIDDEN, hidden);
-            }
-            // The text's visible part changed: the line moves with it.
-            s.line.set((0.0, -1.0));
-            s.measure();
-        });
+
+    /// "Follow the text": stops following, or resumes it and frames the current paragraph.
+    fn toggle_following(&self) {
+        let next = self.following().toggled();
+        self.set_following(next);
+        if let (Following::On, Some(i)) = (next, self.current.get()) {
+            self.frame(paragraph_places(i), Motion::Glide);
+        }
+    }
+
+    /// "Hide the map" or "Show the map" on phones. The text's visible part changes with it, so
+    /// the reading line is measured again once the new layout is on screen.
+    fn toggle_map(self: &Rc<Self>) {
+        self.store.map_hidden.update(|hidden| *hidden = !*hidden);
+        self.line.set((0.0, -1.0));
+        let story = self.clone();
+        next_frame(move || story.measure());
     }
 }
 
@@ -413,7 +421,7 @@ fn listeners(story: &Rc<Story>) {
                 .flatten()
                 .and_then(|p| s.index_of(&p));
             if let Some(i) = para.filter(|&i| s.current.get() != Some(i)) {
-                s.go_to(i, false);
+                s.go_to(i, Focus::Stay);
             }
         });
     }
@@ -425,25 +433,40 @@ fn effects(story: &Rc<Story>) {
     // the map already framed. Story mode's own address changes are the current paragraph
     // already, and do nothing here.
     let s = story.clone();
-    router::on_change(move |before, now| match (now.paragraph(), before) {
-        (Some(i), before) => {
-            let opened = !matches!(before, Some(Route::Read(..)));
-            if opened || s.current.get() != Some(i) {
-                let s = s.clone();
-                // Once the reader is shown and laid out.
-                next_frame(move || {
-                    s.measure();
-                    s.at_once.set(true);
-                    s.go_to(i, true);
-                });
+    router::on_change(story.store, move |before, now| {
+        match (now.paragraph(), before) {
+            (Some(i), before) => {
+                let opened = !matches!(before, Some(Route::Read(..)));
+                if opened || s.current.get() != Some(i) {
+                    let s = s.clone();
+                    // Once the reader is shown and laid out.
+                    next_frame(move || {
+                        s.measure();
+                        s.next_motion.set(Motion::Cut);
+                        s.go_to(i, Focus::Move);
+                    });
+                }
             }
+            (None, Some(Route::Read(..))) => {
+                // Out of the reader no paragraph is current, nor its places on the map.
+                s.mark_paragraph(None);
+                s.said.set(None);
+            }
+            _ => {}
         }
-        (None, Some(Route::Read(..))) => {
-            // Out of the reader no paragraph is current, nor its places on the map.
-            s.mark_paragraph(None);
-            s.said.set(None);
+    });
+
+    // The text marks the store's current paragraph, and only that one.
+    let s = story.clone();
+    watch(move |marked: Option<Option<ParagraphIndex>>| {
+        let now = s.store.paragraph.get();
+        if let Some(old) = marked.flatten().and_then(|p| s.element(p)) {
+            mark(old, "current", false);
         }
-        _ => {}
+        if let Some(p) = now.and_then(|p| s.element(p)) {
+            mark(p, "current", true);
+        }
+        now
     });
 
     // The reader's own move of the map pauses following, in the reader.

@@ -1,13 +1,7 @@
-//! The parts of the live page that are not Leptos islands yet, started by `go_live` once the
-//! islands have hydrated. Each room has one job: `router` keeps the store's route signal in
-//! step with the URL hash and history, and is its one writer; the others follow the signal.
-//! `follow` is story mode, which asks the map island to frame the paragraph being read. The
-//! ids and selectors they look up are in `crate::dom`, shared with the pre-rendered components.
-//! The small browser helpers below are also what the islands' effects call. Nothing here
-//! renders the texts: they are in the HTML.
-
-mod follow;
-mod router;
+//! Small browser helpers that the islands' effects and handlers call: the window and document,
+//! element look-ups, listeners that live as long as the page, frames, timers and idle time,
+//! focus and the live region. None of them owns an element of the page; each island's code
+//! decides what to do with them.
 
 use crate::dom;
 use std::time::Duration;
@@ -15,27 +9,27 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{Document, Element, Event, EventTarget, Window};
 
 /// The browser window.
-fn window() -> Window {
+pub fn window() -> Window {
     web_sys::window().expect("the live page runs in a window")
 }
 
 /// The page's document.
-pub(crate) fn document() -> Document {
+pub fn document() -> Document {
     window().document().expect("the window has a document")
 }
 
 /// The element with this id, if the page has it.
-pub(crate) fn by_id(id: &str) -> Option<Element> {
+pub fn by_id(id: &str) -> Option<Element> {
     document().get_element_by_id(id)
 }
 
 /// The first element `selector` finds, if any.
-pub(crate) fn first(selector: &str) -> Option<Element> {
+pub fn first(selector: &str) -> Option<Element> {
     document().query_selector(selector).ok().flatten()
 }
 
 /// Every element `selector` finds under `root`, in document order.
-fn all_in(root: &Element, selector: &str) -> Vec<Element> {
+pub fn all_in(root: &Element, selector: &str) -> Vec<Element> {
     root.query_selector_all(selector)
         .ok()
         .map(|list| {
@@ -47,7 +41,7 @@ fn all_in(root: &Element, selector: &str) -> Vec<Element> {
 }
 
 /// Calls `f` with every `kind` event at `target`, for as long as the page lives.
-pub(crate) fn listen<E: JsCast + 'static>(
+pub fn listen<E: JsCast + 'static>(
     target: &EventTarget,
     kind: &str,
     mut f: impl FnMut(E) + 'static,
@@ -59,13 +53,13 @@ pub(crate) fn listen<E: JsCast + 'static>(
 }
 
 /// Runs `f` before the next frame is drawn.
-pub(crate) fn next_frame(f: impl FnOnce() + 'static) {
+pub fn next_frame(f: impl FnOnce() + 'static) {
     let f = Closure::once_into_js(f);
     let _ = window().request_animation_frame(f.unchecked_ref());
 }
 
 /// Runs `f` after `wait`, as a task of its own.
-fn after(wait: Duration, f: impl FnOnce() + 'static) {
+pub fn after(wait: Duration, f: impl FnOnce() + 'static) {
     set_timeout(&Closure::once_into_js(f), wait);
 }
 
@@ -80,7 +74,7 @@ fn set_timeout(f: &JsValue, wait: Duration) {
 const IDLE_FALLBACK: Duration = Duration::from_millis(50);
 
 /// Runs `f` when the browser is next idle, or after [`IDLE_FALLBACK`] where it cannot say.
-pub(crate) fn when_idle(f: impl FnOnce() + 'static) {
+pub fn when_idle(f: impl FnOnce() + 'static) {
     let f = Closure::once_into_js(f);
     if window().request_idle_callback(f.unchecked_ref()).is_err() {
         set_timeout(&f, IDLE_FALLBACK);
@@ -88,12 +82,12 @@ pub(crate) fn when_idle(f: impl FnOnce() + 'static) {
 }
 
 /// Milliseconds since the page started.
-pub(crate) fn now_ms() -> f64 {
+pub fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
 /// Whether the reader asks for less motion.
-pub(crate) fn reduced_motion() -> bool {
+pub fn reduced_motion() -> bool {
     window()
         .match_media("(prefers-reduced-motion: reduce)")
         .ok()
@@ -102,22 +96,22 @@ pub(crate) fn reduced_motion() -> bool {
 }
 
 /// Shows or hides an element, as the `hidden` attribute does.
-pub(crate) fn show(el: &Element, shown: bool) {
+pub fn show(el: &Element, shown: bool) {
     let _ = el.toggle_attribute_with_force("hidden", !shown);
 }
 
 /// Sets `el`'s attribute `name` to `value`.
-pub(crate) fn set(el: &Element, name: &str, value: &str) {
+pub fn set(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }
 
 /// Adds or removes class `name` on `el`.
-pub(crate) fn mark(el: &Element, name: &str, on: bool) {
+pub fn mark(el: &Element, name: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(name, on);
 }
 
 /// `"true"` or `"false"`, for ARIA states.
-pub(crate) fn truth(b: bool) -> &'static str {
+pub fn truth(b: bool) -> &'static str {
     if b {
         "true"
     } else {
@@ -127,7 +121,7 @@ pub(crate) fn truth(b: bool) -> &'static str {
 
 /// Moves keyboard focus to `el` without scrolling: whoever moves focus has already brought the
 /// element where it should be.
-pub(crate) fn focus(el: &Element) {
+pub fn focus(el: &Element) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     // Panel headings and paragraphs are HTML; markers are SVG: both can take focus.
@@ -139,27 +133,10 @@ pub(crate) fn focus(el: &Element) {
 }
 
 /// Says `text` in the polite live region (nothing new is said for the text it holds already).
-fn say(text: &str) {
+pub fn say(text: &str) {
     if let Some(status) = by_id(dom::STATUS) {
         if status.text_content().as_deref() != Some(text) {
             status.set_text_content(Some(text));
         }
-    }
-}
-
-/// Takes the page over.
-pub fn start() {
-    router::start();
-    follow::start();
-    if let (Some(root), Some(store)) = (
-        document().document_element(),
-        crate::islands::browser_store(),
-    ) {
-        // From here the live page, not the CSS `:target` rules, shows the panel's parts: the
-        // class follows the store's `live` signal, so it comes in the same run of effects as
-        // everything the islands show once the page is live.
-        crate::islands::watch(move |_: Option<()>| {
-            mark(&root, dom::LIVE, leptos::prelude::Get::get(&store.live))
-        });
     }
 }
