@@ -354,6 +354,15 @@ if (WEBKIT_PAGES.some((page) => webkit[page].some((r) => r.fcp !== null))) {
   sideBySide('first contentful paint', 'ms', WEBKIT_PAGES, (page) => webkit[page], (r) => (r.fcp === null ? [] : [r.fcp]));
 } else console.log(`${'first contentful paint'.padEnd(34)} (WebKit gave no paint entry)`);
 sideBySide('markers clickable (page live)', 'ms', WEBKIT_PAGES, (page) => webkit[page], (r) => [r.live]);
+// Where WebKit's time to live goes, page by page: the medians of each step, in order.
+for (const page of WEBKIT_PAGES) {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const at = (f) => median(webkit[page].map(f)).toFixed(0);
+  const steps = [['page arrived', (r) => r.phases.html], ['parsed', (r) => r.phases.parsed], ['scripts arrived', (r) => r.phases.js]];
+  if (webkit[page].some((r) => r.phases.wasm > 0)) steps.push(['wasm arrived', (r) => r.phases.wasm]);
+  steps.push(['live', (r) => r.live]);
+  console.log(`${`  ${page}: where the time goes`.padEnd(34)} ${steps.map(([name, f]) => `${name} ${at(f)}`).join(' → ')} ms`);
+}
 
 // Budgets.
 const med = (key, pick) => quantile(results[key].flatMap(pick), 0.5);

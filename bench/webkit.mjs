@@ -12,9 +12,10 @@ const PAINT_WAIT = 5000;
  * `runs` cold loads of each page (`pages`: name → URL), taking turns, each in a new browser
  * session: a new MiniBrowser, whose automation session keeps no cache, cookies or service
  * workers from an earlier one (a second load in one session is served from its caches, several
- * times faster). Resolves to name → [{ fcp, live, cached }]: first contentful paint (null if
- * WebKit gives no entry), live, and the files that came from no network by then (none on a
- * cold load).
+ * times faster). Resolves to name → [{ fcp, live, cached, phases }]: first contentful paint
+ * (null if WebKit gives no entry), live, the files that came from no network by then (none on a
+ * cold load), and `phases`, when the page, its last script and its wasm (0 if none) had
+ * arrived and when its document was parsed, in ms from the navigation.
  */
 export async function webkitLoads(pages, runs) {
   const results = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
@@ -33,7 +34,13 @@ export async function webkitLoads(pages, runs) {
           const cached = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
             .filter((e) => e.transferSize === 0 && !e.name.includes('__yalu-probe'))
             .map((e) => e.name.split('/').pop() || 'index.html');
-          return { fcp: paint ? paint.startTime : null, live: window.__yaluLive, cached };`);
+          // Where the time to live goes: when the page and each script arrived (responseEnd),
+          // and when the document was parsed.
+          const nav = performance.getEntriesByType('navigation')[0];
+          const arrived = (ending) => Math.max(0, ...performance.getEntriesByType('resource')
+            .filter((e) => new URL(e.name).pathname.endsWith(ending)).map((e) => e.responseEnd));
+          const phases = { html: nav.responseEnd, parsed: nav.domContentLoadedEventEnd, js: arrived('.js'), wasm: arrived('.wasm') };
+          return { fcp: paint ? paint.startTime : null, live: window.__yaluLive, cached, phases };`);
         results[name].push({ ...load, fcp: painted ? load.fcp : null });
       } finally {
         await browser.quit();
