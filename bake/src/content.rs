@@ -143,14 +143,32 @@ pub fn gazetteer(path: &Path, places: &[Place]) -> Result<Gazetteer, BakeError> 
                     ),
                 ));
             }
+            let rival = match &a.rival {
+                None => None,
+                Some(id) => match places.iter().position(|p| &p.id == id) {
+                    Some(r) if r != i => Some((r, places[r].kind)),
+                    _ => {
+                        return Err(fail(
+                            i,
+                            format!(
+                                "ambiguous spelling \"{}\": rival \"{id}\" is not another place of the file",
+                                a.spelling
+                            ),
+                        ))
+                    }
+                },
+            };
             ambiguous.push(Ambiguous {
                 spelling,
                 also: a.also.clone(),
                 needs: a.needs.iter().map(|w| fold(w)).collect(),
+                rival,
+                given_name: a.given_name,
             });
         }
         entries.push(Entry {
             place: i,
+            kind: place.kind,
             variants,
             not_in: place.not_in.iter().map(|p| fold(p)).collect(),
             ambiguous,

@@ -72,6 +72,12 @@ pub struct AmbiguousName {
     pub also: String,
     /// Words of which the document must hold one; empty: any text about the Yalu border.
     pub needs: Vec<String>,
+    /// The id of another place the spelling may name instead (Changbai: the county, or Mount
+    /// Paektu): the words of the two places' kinds in the sentence decide between them.
+    pub rival: Option<String>,
+    /// Whether the spelling is also a given name: then it is the place only where the words
+    /// around it make it one (see `text::context`).
+    pub given_name: bool,
 }
 
 impl Place {
@@ -233,16 +239,26 @@ pub fn places_from(path: &Path, fc: &FeatureCollection) -> Result<Vec<Place>, Ba
                             .collect(),
                         Some(_) => None,
                     };
-                    match (spelling, also, needs) {
-                        (Some(s), Some(a), Some(needs)) if !s.trim().is_empty() && !a.trim().is_empty() => {
+                    let rival = match item.get("rival") {
+                        None => Some(None),
+                        Some(v) => v.as_str().filter(|r| !r.trim().is_empty()).map(|r| Some(r.to_owned())),
+                    };
+                    let given_name = match item.get("given_name") {
+                        None => Some(false),
+                        Some(v) => v.as_bool(),
+                    };
+                    match (spelling, also, needs, rival, given_name) {
+                        (Some(s), Some(a), Some(needs), Some(rival), Some(given_name)) if !s.trim().is_empty() && !a.trim().is_empty() => {
                             Ok(AmbiguousName {
                                 spelling: s.to_owned(),
                                 also: a.to_owned(),
                                 needs,
+                                rival,
+                                given_name,
                             })
                         }
                         _ => Err(fail(
-                            "each `ambiguous` entry needs non-empty `spelling` and `also`, and `needs` (if given) must be an array of non-empty strings".to_owned(),
+                            "each `ambiguous` entry needs non-empty `spelling` and `also`, `needs` (if given) must be an array of non-empty strings, `rival` (if given) a place id, and `given_name` (if given) true or false".to_owned(),
                         )),
                     }
                 })

@@ -74,17 +74,41 @@ fn listed(
         .collect()
 }
 
-#[test]
-fn written_articles_find_their_places_with_recall_of_98_percent_and_no_wrong_place() {
+/// How a set of written articles scores against its expected files.
+struct Score {
+    /// Places the expected files ask for, and how many of them were found.
+    wanted: usize,
+    found: usize,
+    /// The places asked for and not found, as `article ¶N: id`.
+    misses: Vec<String>,
+    /// Paragraphs listed under a place they must never be, as `article ¶N: id`.
+    wrong: Vec<String>,
+}
+
+impl Score {
+    fn recall(&self) -> f64 {
+        self.found as f64 / self.wanted as f64
+    }
+}
+
+/// Reads the articles of fixture folder `dir` and scores them against their expected files.
+fn score(dir: &Path) -> Score {
     let (path, places) = project_places();
-    let reading = read(&fixtures(), &path, &places).unwrap_or_else(|e| panic!("{e}"));
-    assert!(reading.articles.len() >= 4);
+    let reading = read(dir, &path, &places).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        reading.articles.len() >= 3,
+        "{}: the articles",
+        dir.display()
+    );
     let ids: BTreeSet<&str> = places.iter().map(|p| p.id.as_str()).collect();
-    let (mut wanted, mut found) = (0, 0);
-    let mut misses = Vec::new();
-    let mut wrong = Vec::new();
+    let mut score = Score {
+        wanted: 0,
+        found: 0,
+        misses: Vec::new(),
+        wrong: Vec::new(),
+    };
     for (a, article) in reading.articles.iter().enumerate() {
-        let file = fixtures().join(article.meta.file.replace(".txt", ".expected"));
+        let file = dir.join(article.meta.file.replace(".txt", ".expected"));
         let lines = expected(&file);
         assert_eq!(
             lines.len(),
@@ -102,34 +126,53 @@ fn written_articles_find_their_places_with_recall_of_98_percent_and_no_wrong_pla
                 );
             }
             for id in &e.must {
-                wanted += 1;
+                score.wanted += 1;
                 if got.contains(id) {
-                    found += 1;
+                    score.found += 1;
                 } else {
-                    misses.push(format!("{} ¶{}: {id}", article.meta.id, e.paragraph));
+                    score
+                        .misses
+                        .push(format!("{} ¶{}: {id}", article.meta.id, e.paragraph));
                 }
             }
             for id in &e.never {
                 if got.contains(id) {
-                    wrong.push(format!("{} ¶{}: {id}", article.meta.id, e.paragraph));
+                    score
+                        .wrong
+                        .push(format!("{} ¶{}: {id}", article.meta.id, e.paragraph));
                 }
             }
         }
     }
-    let recall = found as f64 / wanted as f64;
-    println!("recall {found}/{wanted} = {:.1} %", recall * 100.0);
+    println!(
+        "{}: recall {}/{} = {:.1} %, {} never-violations",
+        dir.file_name().unwrap().to_string_lossy(),
+        score.found,
+        score.wanted,
+        score.recall() * 100.0,
+        score.wrong.len()
+    );
+    score
+}
+
+#[test]
+fn written_articles_find_their_places_with_recall_of_98_percent_and_no_wrong_place() {
+    let score = score(&fixtures());
     assert!(
-        wrong.is_empty(),
-        "listed under a place it must never be: {wrong:?}"
+        score.wrong.is_empty(),
+        "listed under a place it must never be: {:?}",
+        score.wrong
     );
     assert!(
-        recall >= 0.98,
-        "recall {:.1} %, missed: {misses:?}",
-        recall * 100.0
+        score.recall() >= 0.98,
+        "recall {:.1} %, missed: {:?}",
+        score.recall() * 100.0,
+        score.misses
     );
     assert!(
-        wanted >= 60,
-        "the expected files ask for {wanted} places only"
+        score.wanted >= 60,
+        "the expected files ask for {} places only",
+        score.wanted
     );
 }
 
@@ -211,4 +254,50 @@ fn ten_articles_of_5000_words_bake_in_under_a_second() {
     println!("ten 5,000-word articles: {took:?}, {mentions} mentions");
     assert!(mentions > 1_000);
     assert!(took.as_secs_f64() < 1.0, "took {took:?}");
+}
+
+fn fixture_set(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The set the rules for CJK runs, romanizations, coordinated names, products, people,
+/// namesakes and the two Changbais were worked out on (written and frozen before them).
+#[test]
+fn the_rules_set_finds_its_places() {
+    let score = score(&fixture_set("places-rules"));
+    assert!(
+        score.wrong.is_empty(),
+        "listed under a place it must never be: {:?}",
+        score.wrong
+    );
+    assert!(
+        score.recall() >= 0.98,
+        "recall {:.1} %, missed: {:?}",
+        score.recall() * 100.0,
+        score.misses
+    );
+    assert!(score.wanted >= 90, "{} places asked for", score.wanted);
+}
+
+/// The set written for the same kinds of case and kept apart while the rules were written:
+/// how the rules do on text they were not written for.
+/// Its figures stand in the closing note of the rules' issue (before the rules: recall 72.7 %,
+/// 14 never-violations); this keeps them from getting worse.
+#[test]
+fn the_unseen_set_finds_its_places() {
+    let score = score(&fixture_set("places-unseen"));
+    assert!(
+        score.recall() >= 0.93,
+        "recall {:.1} %, missed: {:?}",
+        score.recall() * 100.0,
+        score.misses
+    );
+    assert!(
+        score.wrong.len() <= 7,
+        "listed under a place it must never be: {:?}",
+        score.wrong
+    );
+    assert!(score.wanted >= 40, "{} places asked for", score.wanted);
 }

@@ -8,6 +8,7 @@
 
 use super::gazetteer::{candidates, holds, occurrences, Candidate, Entry, Gazetteer};
 use super::names::{fold, FoldedText};
+use crate::places::PlaceKind;
 
 /// Words that make a document one about the Yalu border, besides a sure mention of a border
 /// place (folded, whole words).
@@ -51,18 +52,165 @@ pub const TITLES: [&str; 12] = [
     "teacher",
 ];
 
-/// Words that, right after a name, make it a person speaking.
-pub const SPEECH_VERBS: [&str; 9] = [
+/// Words that, right after a spelling that may be a given name, make it a person: what people
+/// do and say.
+pub const SPEECH_VERBS: [&str; 32] = [
     "said",
     "says",
     "told",
+    "tells",
     "added",
     "explained",
     "wrote",
     "asked",
     "recalled",
     "laughed",
+    "laughs",
+    "smiled",
+    "smiles",
+    "nodded",
+    "pointed",
+    "shrugged",
+    "grinned",
+    "remembers",
+    "remembered",
+    "drew",
+    "met",
+    "insisted",
+    "joined",
+    "reckoned",
+    "turned",
+    "replied",
+    "answered",
+    "agreed",
+    "promised",
+    "admitted",
+    "joked",
+    "sighed",
 ];
+
+/// Roles and kin that, right before a name (a comma between or not), make it a person: "our
+/// guide Jian", "the owner, Jian", "her brother Andong".
+pub const ROLES: [&str; 29] = [
+    "guide",
+    "driver",
+    "owner",
+    "brother",
+    "sister",
+    "nephew",
+    "niece",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "friend",
+    "partner",
+    "colleague",
+    "cousin",
+    "mother",
+    "father",
+    "boss",
+    "neighbour",
+    "neighbor",
+    "interpreter",
+    "translator",
+    "classmate",
+    "grandmother",
+    "grandfather",
+    "grandson",
+    "granddaughter",
+    "chef",
+    "waitress",
+];
+
+/// Words for people that mark a name as a person in "a driver named Jian" (before "named" or
+/// "called") and in "Jian, a young man" (after a comma and an article).
+pub const PEOPLE: [&str; 13] = [
+    "man", "woman", "boy", "girl", "young", "retired", "student", "farmer", "trader", "teacher",
+    "guide", "driver", "chef",
+];
+
+/// Words that, right after a name, make it a product or a business named after the place, not
+/// the place: "Yalu River beer", "the Pyongyang Restaurant in Dandong".
+pub const PRODUCTS: [&str; 12] = [
+    "beer",
+    "lager",
+    "liqueur",
+    "wine",
+    "soju",
+    "cigarettes",
+    "cigarette",
+    "naengmyeon",
+    "brand",
+    "restaurant",
+    "restaurants",
+    "brewery",
+];
+
+/// Pairs of words that, right after a name, make it a product: "Changbai Mountain spring water".
+pub const PRODUCT_PAIRS: [(&str, &str); 4] = [
+    ("mineral", "water"),
+    ("spring", "water"),
+    ("bottled", "water"),
+    ("on", "tap"),
+];
+
+/// Words that, capitalised right after a name, make it the name of a business: "Pyongyang
+/// House", "Yalu River Hotel".
+pub const BUSINESSES: [&str; 5] = ["house", "hotel", "bar", "cafe", "company"];
+
+/// What, written on in Chinese or Korean right after a name, makes it a product: 평양냉면 and
+/// 平壤冷面 (the cold noodles), beer, mineral water, a warship (辽宁舰), a brand (牌).
+pub const PRODUCT_TAILS: [&str; 10] = [
+    "냉면",
+    "冷面",
+    "冷麺",
+    "啤酒",
+    "矿泉水",
+    "礦泉水",
+    "舰",
+    "艦",
+    "牌",
+    "饭店",
+];
+
+/// Words of each kind of place: in the sentence of a spelling that two places share
+/// (Changbai), the nearer kind decides which place it is.
+fn kind_words(kind: PlaceKind) -> &'static [&'static str] {
+    match kind {
+        PlaceKind::Mountain => &[
+            "mountain", "summit", "peak", "crater", "volcano", "slopes", "slope", "flank", "rim",
+            "climb", "climbed", "climbing", "hike", "hiked",
+        ],
+        PlaceKind::County => &["county", "counties", "autonomous", "seat"],
+        PlaceKind::City => &["city", "town", "streets"],
+        PlaceKind::Province => &["province", "provinces", "provincial"],
+        PlaceKind::River => &["river", "bank", "banks", "estuary"],
+    }
+}
+
+/// Containers that, before "marked" or "labelled" and a name, make the name a label on a
+/// product: "packets marked 백두산".
+pub const CONTAINERS: [&str; 10] = [
+    "packet", "packets", "bottle", "bottles", "can", "cans", "box", "boxes", "carton", "cartons",
+];
+
+/// Verbs that, right before a name, make it a drink: "we drink Kirin".
+pub const DRINKING: [&str; 5] = ["drink", "drinks", "drank", "drinking", "sipped"];
+
+/// Words that, right before a name, make it another place of the name: "a second Yalu",
+/// "another Ji'an".
+pub const ANOTHER: [&str; 4] = ["second", "third", "another", "other"];
+
+/// Words that, right after a spelling that is also a given name, make it a place: "Jian city",
+/// "the Jian bridge", "the Jian side".
+pub const PLACE_WORDS: [&str; 14] = [
+    "city", "county", "town", "bridge", "museum", "side", "region", "area", "border", "crossing",
+    "station", "road", "market", "district",
+];
+
+/// Abbreviations whose full stop ends no sentence.
+const ABBREVIATIONS: [&str; 8] = ["mr", "mrs", "ms", "dr", "mt", "st", "prof", "no"];
 
 /// Words that may stand between a name and the word that marks another place of the name:
 /// "Ji'an, Jiangxi", "Ji'an in Jiangxi", "Jiangxi province's Ji'an".
@@ -163,6 +311,9 @@ fn byte_range(text: &FoldedText, c: &Candidate) -> (usize, usize) {
 pub enum Verdict {
     /// The place.
     Place,
+    /// The other place that shares the spelling (`Ambiguous::rival`), by the words of its
+    /// sentence.
+    Rival(usize),
     /// Left out; `certain` when a rule says it is something else, not merely unsupported.
     LeftOut {
         /// Why, in words for the author.
@@ -180,15 +331,242 @@ fn capitalised(source: &str, f: &FoldedText, i: usize) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// The tokens of the sentence around token `i`: from after the previous sentence's end to its
+/// own end (a full stop after an abbreviation ends none).
+fn sentence(toks: &[Token], i: usize) -> std::ops::Range<usize> {
+    let ends = |j: usize| {
+        matches!(toks[j].text.as_str(), "!" | "?")
+            || (toks[j].text == "."
+                && !(j > 0 && ABBREVIATIONS.contains(&toks[j - 1].text.as_str())))
+    };
+    let start = (0..i).rev().find(|&j| ends(j)).map_or(0, |j| j + 1);
+    let end = (i..toks.len()).find(|&j| ends(j)).unwrap_or(toks.len());
+    start..end
+}
+
+/// Whether `word` is a spelling of one of the gazetteer's places other than `entry`, or a word
+/// that makes a text one about the border: a word of the name's home.
+fn home_word(gazetteer: &Gazetteer, entry: &Entry, word: &str) -> bool {
+    BORDER_WORDS.contains(&word)
+        || gazetteer
+            .entries
+            .iter()
+            .filter(|e| e.place != entry.place)
+            .any(|e| e.variants.iter().any(|v| v.spelling == word))
+}
+
+/// Why the words around a name make it something other than the place, if they do, whatever
+/// its spelling: a product or business, a person by role or by an appositive, a namesake
+/// marked later in its sentence, a city named like a province.
+fn something_else(
+    source: &str,
+    f: &FoldedText,
+    toks: &[Token],
+    c: &Candidate,
+    entry: &Entry,
+    gazetteer: &Gazetteer,
+) -> Option<String> {
+    let said = &source[f.byte_range(c.start, c.end).0..f.byte_range(c.start, c.end).1];
+    let first_after = toks.iter().position(|t| t.start >= c.end);
+    let last_before = toks.iter().rposition(|t| t.end <= c.start);
+    let word = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.text.as_str());
+    let next = word(first_after);
+    let next2 = word(first_after.map(|i| i + 1));
+    // A product or business.
+    let tail: String = f.chars[c.end..]
+        .iter()
+        .take_while(|&&ch| !ch.is_whitespace() && ch.is_alphanumeric())
+        .collect();
+    if let Some(p) = PRODUCT_TAILS.iter().find(|p| tail.starts_with(**p)) {
+        return Some(format!("a product: \"{said}\" in \"{said}{p}\""));
+    }
+    if let Some(n) = next.filter(|n| PRODUCTS.contains(n)) {
+        return Some(format!("a product or business: \"{said} {n}\""));
+    }
+    if let (Some(a), Some(b)) = (next, next2) {
+        if PRODUCT_PAIRS.contains(&(a, b)) {
+            return Some(format!("a product: \"{said} {a} {b}\""));
+        }
+    }
+    if let Some(i) = first_after.filter(|&i| BUSINESSES.contains(&toks[i].text.as_str())) {
+        if capitalised(source, f, toks[i].start) {
+            return Some(format!("a business: \"{said} {}\"", toks[i].text));
+        }
+    }
+    let prev = word(last_before);
+    let prev2 = word(last_before.and_then(|i| i.checked_sub(1)));
+    if let (Some(mark), Some(container)) = (prev, prev2) {
+        if ["marked", "labelled", "labeled", "branded"].contains(&mark)
+            && CONTAINERS.contains(&container)
+        {
+            return Some(format!("a product: \"{container} {mark} {said}\""));
+        }
+    }
+    if let Some(verb) = prev.filter(|p| DRINKING.contains(p)) {
+        return Some(format!("a drink: \"{verb} {said}\""));
+    }
+    if let Some(other) = prev.filter(|p| ANOTHER.contains(p)) {
+        return Some(format!("another place of the name: \"{other} {said}\""));
+    }
+    // A person, by role or kin right before the name ("our guide Jian"), or set off by commas
+    // after one ("the owner, Jian, grills"), or described after it. A comma with no second one
+    // after the name ends a phrase instead ("according to my husband, Manpo has no power").
+    let appositive = next == Some(",");
+    let before: Vec<&str> = last_before
+        .map(|i| {
+            let skip = usize::from(appositive && toks[i].text == ",");
+            toks[..=i]
+                .iter()
+                .rev()
+                .skip(skip)
+                .take(2)
+                .map(|t| t.text.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    match before.as_slice() {
+        [role, ..] if ROLES.contains(role) => {
+            return Some(format!("a person: \"{said}\" after \"{role}\""))
+        }
+        [naming, who, ..]
+            if ["named", "called"].contains(naming)
+                && (PEOPLE.contains(who) || ROLES.contains(who)) =>
+        {
+            return Some(format!("a person: \"{who} {naming} {said}\""))
+        }
+        _ => {}
+    }
+    if next == Some(",") {
+        let after: Vec<&str> = toks[first_after.unwrap_or(0) + 1..]
+            .iter()
+            .take(3)
+            .map(|t| t.text.as_str())
+            .collect();
+        match after.as_slice() {
+            ["who", ..] => return Some(format!("a person: \"{said}, who\"")),
+            ["a" | "an" | "our" | "my", noun, ..] if PEOPLE.contains(noun) => {
+                return Some(format!("a person: \"{said}, {} {noun}\"", after[0]))
+            }
+            _ => {}
+        }
+    }
+    // A city that shares a province's name.
+    if entry.kind == PlaceKind::Province && before.as_slice().starts_with(&["of", "city"]) {
+        return Some(format!("another place of the name: the city of {said}"));
+    }
+    // A namesake marked later in the sentence: the first word after the name that belongs
+    // either to the namesake's region or to the name's home decides.
+    if !entry.elsewhere.is_empty() {
+        if let Some(after) = first_after {
+            let end = sentence(toks, after).end;
+            for t in &toks[after..end] {
+                if entry.elsewhere.contains(&t.text) {
+                    return Some(format!(
+                        "another place of the name: \"{}\" later in its sentence",
+                        t.text
+                    ));
+                }
+                if home_word(gazetteer, entry, &t.text) {
+                    break;
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether the words around a spelling that is also a given name make it a place (the rule
+/// "given name"): a locative right before it ("in Jian"), a place word right after it ("the
+/// Jian bridge"), or another place named within three words ("Jian and Manpo", "Manpo–Jian").
+fn place_cue(
+    toks: &[Token],
+    c: &Candidate,
+    after_locative: bool,
+    gazetteer: &Gazetteer,
+    entry: &Entry,
+) -> bool {
+    if after_locative {
+        return true;
+    }
+    let Some(at) = toks.iter().position(|t| t.start >= c.start) else {
+        return false;
+    };
+    let end = toks[at..]
+        .iter()
+        .position(|t| t.start >= c.end)
+        .map_or(toks.len(), |i| at + i);
+    if toks
+        .get(end)
+        .is_some_and(|t| PLACE_WORDS.contains(&t.text.as_str()))
+    {
+        return true;
+    }
+    let near = toks[at.saturating_sub(3)..at]
+        .iter()
+        .chain(toks[end..].iter().take(3));
+    near.filter(|t| t.text != "-")
+        .any(|t| home_word(gazetteer, entry, &t.text) && !BORDER_WORDS.contains(&t.text.as_str()))
+}
+
+/// Whether the words after a spelling that may be a given name make it a person further on in
+/// its clause: what a person does a few words later ("Jian from my class says hi"), or the
+/// person addressed ("Jian, if you ever read this").
+fn person_later(
+    toks: &[Token],
+    first_after: Option<usize>,
+    after_locative: bool,
+    said: &str,
+) -> Option<String> {
+    let after = first_after?;
+    let clause: Vec<&str> = toks[after..]
+        .iter()
+        .map(|t| t.text.as_str())
+        .take_while(|t| t.chars().next().is_some_and(char::is_alphanumeric))
+        .take(4)
+        .collect();
+    if !after_locative {
+        if let Some(verb) = clause.iter().find(|w| SPEECH_VERBS.contains(w)) {
+            return Some(format!("a person: \"{said}\" … \"{verb}\""));
+        }
+    }
+    let addressed =
+        toks[after].text == "," && toks[after + 1..].iter().take(4).any(|t| t.text == "you");
+    let starts_sentence = after < 2 || [".", "!", "?"].contains(&toks[after - 2].text.as_str());
+    (addressed && starts_sentence).then(|| format!("a person addressed: \"{said}, … you\""))
+}
+
+/// Which of the two places that share a spelling the sentence speaks of: the one whose kind's
+/// words stand nearer the name; the entry's own on a tie or with none.
+fn nearer_kind(toks: &[Token], c: &Candidate, own: PlaceKind, rival: PlaceKind) -> bool {
+    let Some(at) = toks.iter().position(|t| t.start >= c.start) else {
+        return false;
+    };
+    let range = sentence(toks, at);
+    let distance = |kind: PlaceKind| {
+        toks[range.clone()]
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| kind_words(kind).contains(&t.text.as_str()))
+            .map(|(j, _)| (range.start + j).abs_diff(at))
+            .min()
+    };
+    match (distance(rival), distance(own)) {
+        (Some(r), Some(o)) => r < o,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
 /// Judges one candidate of paragraph `source` (folded as `f`, tokens `toks`).
 fn judge(
     source: &str,
     f: &FoldedText,
     toks: &[Token],
     c: &Candidate,
-    entry: &Entry,
+    gazetteer: &Gazetteer,
     doc: &DocContext,
 ) -> Verdict {
+    let entry = &gazetteer.entries[c.entry];
     let said = &source[f.byte_range(c.start, c.end).0..f.byte_range(c.start, c.end).1];
     for phrase in &entry.not_in {
         if occurrences(f, phrase)
@@ -214,6 +592,12 @@ fn judge(
                 certain: true,
             };
         }
+    }
+    if let Some(reason) = something_else(source, f, toks, c, entry, gazetteer) {
+        return Verdict::LeftOut {
+            reason,
+            certain: true,
+        };
     }
     let Some(ambiguous) = entry.ambiguity(&entry.variants[c.variant].spelling) else {
         return Verdict::Place;
@@ -248,6 +632,24 @@ fn judge(
             };
         }
     }
+    if let Some(reason) = person_later(toks, first_after, after_locative, said) {
+        return Verdict::LeftOut {
+            reason,
+            certain: true,
+        };
+    }
+    // A paragraph about the namesake's region, with no word of the name's home.
+    let words = || toks.iter().map(|t| t.text.as_str());
+    if let Some(other) = words().find(|w| entry.elsewhere.iter().any(|e| e == w)) {
+        if !words().any(|w| home_word(gazetteer, entry, w)) {
+            return Verdict::LeftOut {
+                reason: format!(
+                    "another place of the name: its paragraph speaks of \"{other}\" and of nothing on the border"
+                ),
+                certain: true,
+            };
+        }
+    }
     if ambiguous.needs.is_empty() {
         if doc.border.is_none() {
             return Verdict::LeftOut {
@@ -268,7 +670,19 @@ fn judge(
             certain: false,
         };
     }
-    Verdict::Place
+    if ambiguous.given_name && !place_cue(toks, c, after_locative, gazetteer, entry) {
+        return Verdict::LeftOut {
+            reason: format!(
+                "\"{said}\" is also {}, and no word around it makes it the place",
+                ambiguous.also
+            ),
+            certain: false,
+        };
+    }
+    match ambiguous.rival {
+        Some((rival, kind)) if nearer_kind(toks, c, entry.kind, kind) => Verdict::Rival(rival),
+        _ => Verdict::Place,
+    }
 }
 
 /// A place mention: byte range in the paragraph text.
@@ -323,12 +737,13 @@ pub fn places_with(text: &str, gazetteer: &Gazetteer, doc: &DocContext) -> Parag
     for c in candidates(&f, gazetteer) {
         let entry = &gazetteer.entries[c.entry];
         let (start, end) = f.byte_range(c.start, c.end);
-        match judge(text, &f, &toks, &c, entry, doc) {
+        match judge(text, &f, &toks, &c, gazetteer, doc) {
             Verdict::Place => out.mentions.push(Mention {
                 place: entry.place,
                 start,
                 end,
             }),
+            Verdict::Rival(place) => out.mentions.push(Mention { place, start, end }),
             Verdict::LeftOut { reason, certain } => out.left_out.push(LeftOut {
                 place: entry.place,
                 start,
@@ -358,6 +773,7 @@ mod tests {
     fn gazetteer() -> Gazetteer {
         let entry = |place: usize, name: &str, aliases: &[&str], kind, r| Entry {
             place,
+            kind,
             variants: family(&NameSource {
                 name,
                 aliases: &aliases.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
@@ -375,6 +791,8 @@ mod tests {
             spelling: "jian".into(),
             also: "a Chinese given name".into(),
             needs: Vec::new(),
+            rival: None,
+            given_name: false,
         });
         jian.elsewhere.push("jiangxi".into());
         let yalu = entry(
@@ -395,6 +813,8 @@ mod tests {
             spelling: "andong".into(),
             also: "a city of South Korea".into(),
             needs: vec!["yalu".into(), "manchuria".into()],
+            rival: None,
+            given_name: false,
         });
         Gazetteer::new(vec![jian, yalu, dandong])
     }
@@ -485,5 +905,200 @@ mod tests {
         );
         // North Korea alone makes a border text, but Andong asks for the Yalu or Manchuria.
         assert_eq!(found(&["North Korea is near Andong."])[0], []);
+    }
+
+    /// The test gazetteer with a province that names a city too (Jilin), the county and the
+    /// mountain that share "Changbai", and native names: places 3, 4 and 5.
+    fn wider() -> Gazetteer {
+        let mut entries = gazetteer().entries;
+        let entry = |place: usize, name: &str, aliases: &[&str], native: &[&str], kind, r| Entry {
+            place,
+            kind,
+            variants: family(&NameSource {
+                name,
+                aliases: &aliases.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                native: &native.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                kind,
+                romanization: r,
+            }),
+            not_in: Vec::new(),
+            ambiguous: Vec::new(),
+            elsewhere: Vec::new(),
+            border: true,
+        };
+        entries.push(entry(
+            3,
+            "Jilin",
+            &[],
+            &["吉林"],
+            PlaceKind::Province,
+            Romanization::Chinese,
+        ));
+        let mut county = entry(
+            4,
+            "Changbai County",
+            &["Changbai"],
+            &["长白县"],
+            PlaceKind::County,
+            Romanization::Chinese,
+        );
+        county.ambiguous.push(Ambiguous {
+            spelling: "changbai".into(),
+            also: "Mount Paektu".into(),
+            needs: Vec::new(),
+            rival: Some((5, PlaceKind::Mountain)),
+            given_name: false,
+        });
+        entries.push(county);
+        entries.push(entry(
+            5,
+            "Mount Paektu",
+            &["Changbai Shan"],
+            &["백두산", "长白山"],
+            PlaceKind::Mountain,
+            Romanization::Both,
+        ));
+        entries[2].variants.extend(family(&NameSource {
+            name: "Dandong",
+            aliases: &[],
+            native: &["丹东".to_owned()],
+            kind: PlaceKind::City,
+            romanization: Romanization::Chinese,
+        }));
+        Gazetteer::new(entries)
+    }
+
+    /// The places found in each paragraph of a document about the Yalu, with their words.
+    fn on_the_yalu(paragraph: &str) -> Vec<(usize, String)> {
+        let doc = ["On the Yalu, by North Korea.", paragraph];
+        let p = places_in(&doc, &wider()).remove(1);
+        p.mentions
+            .iter()
+            .map(|m| (m.place, paragraph[m.start..m.end].to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_a_run_of_chinese_or_korean_script() {
+        // A name of two characters in a run stands before a place suffix, not where two
+        // characters merely meet.
+        assert_eq!(on_the_yalu("辽宁省丹东市欢迎您"), [(2, "丹东市".into())]);
+        assert_eq!(on_the_yalu("他们说安东尼丹东人"), []);
+        assert_eq!(on_the_yalu("开始长白发"), []);
+        // Three characters stand anywhere in a run.
+        assert_eq!(on_the_yalu("去长白山景区"), [(5, "长白山".into())]);
+        // Bounded by kana, a two-character name stands: Japanese writes particles after it.
+        assert_eq!(on_the_yalu("丹东の学校"), [(2, "丹东".into())]);
+        // Hangul runs on into particles and nouns, but must start its word.
+        assert_eq!(on_the_yalu("백두산까지의 길"), [(5, "백두산".into())]);
+        assert_eq!(on_the_yalu("대백두산"), []);
+    }
+
+    #[test]
+    fn a_place_name_on_a_product_or_business_is_not_the_place() {
+        assert_eq!(on_the_yalu("We drank Yalu River beer."), []);
+        assert_eq!(on_the_yalu("Bottles of Changbai Shan mineral water."), []);
+        assert_eq!(on_the_yalu("Lunch at the Dandong Hotel."), []);
+        assert_eq!(on_the_yalu("A bowl of 长白山矿泉水."), []);
+        // Negative: the river's water, a hotel in the town, a lower-case hotel after the name.
+        assert_eq!(
+            on_the_yalu("The Yalu water was cold."),
+            [(1, "Yalu".into())]
+        );
+        assert_eq!(on_the_yalu("A hotel in Dandong."), [(2, "Dandong".into())]);
+        assert_eq!(
+            on_the_yalu("Our Dandong hotel was cheap."),
+            [(2, "Dandong".into())]
+        );
+    }
+
+    #[test]
+    fn a_role_or_a_description_makes_a_name_a_person() {
+        assert_eq!(on_the_yalu("Our guide Jian met us."), []);
+        assert_eq!(on_the_yalu("The owner, Jian, grills lamb."), []);
+        assert_eq!(on_the_yalu("A driver named Jian waved."), []);
+        assert_eq!(on_the_yalu("Her nephew, Jilin, cooks."), []);
+        assert_eq!(on_the_yalu("Jian, who drives a bus, waved."), []);
+        assert_eq!(on_the_yalu("Jian, a young man, waved."), []);
+        assert_eq!(on_the_yalu("Jian pointed at the hills."), []);
+        // Negative: a town called so, a town described.
+        assert_eq!(
+            on_the_yalu("A town called Jian lies here."),
+            [(0, "Jian".into())]
+        );
+        assert_eq!(
+            on_the_yalu("Dandong, a city of trade, grew."),
+            [(2, "Dandong".into())]
+        );
+        assert_eq!(
+            on_the_yalu("The road to Jian turned north."),
+            [(0, "Jian".into())]
+        );
+    }
+
+    #[test]
+    fn a_namesake_is_marked_later_in_its_sentence() {
+        assert_eq!(
+            on_the_yalu("He flew from Ji'an — the one in Jiangxi — to us."),
+            []
+        );
+        assert_eq!(
+            on_the_yalu("Ji'an lies south of here, near Jiangxi's capital."),
+            []
+        );
+        // The first word after the name decides: the Yalu here.
+        assert_eq!(
+            on_the_yalu("She meant Ji'an on the Yalu, not the one in Jiangxi."),
+            [(0, "Ji'an".into()), (1, "Yalu".into())]
+        );
+        // Only within the sentence.
+        assert_eq!(
+            on_the_yalu("We saw Ji'an. Jiangxi is far."),
+            [(0, "Ji'an".into())]
+        );
+        // The city of a province's name is not the province.
+        assert_eq!(on_the_yalu("A night in the city of Jilin."), []);
+        assert_eq!(on_the_yalu("Jilin is a province."), [(3, "Jilin".into())]);
+    }
+
+    #[test]
+    fn the_words_of_its_sentence_say_which_changbai_it_is() {
+        assert_eq!(
+            on_the_yalu("We climbed Changbai to the crater."),
+            [(5, "Changbai".into())]
+        );
+        assert_eq!(
+            on_the_yalu("We slept in Changbai, the county town."),
+            [(4, "Changbai".into())]
+        );
+        // With no word of either kind, the county, whose name it is.
+        assert_eq!(on_the_yalu("Changbai is quiet."), [(4, "Changbai".into())]);
+        // The nearer kind wins.
+        assert_eq!(
+            on_the_yalu("Changbai the mountain and Changbai the county are far apart."),
+            [(5, "Changbai".into()), (4, "Changbai".into())]
+        );
+    }
+
+    #[test]
+    fn a_spelling_that_is_also_a_given_name_needs_a_place_cue() {
+        let mut g = wider();
+        g.entries[0].ambiguous[0].given_name = true;
+        let found = |p: &str| -> Vec<usize> {
+            places_in(&["On the Yalu, by North Korea.", p], &g)[1]
+                .mentions
+                .iter()
+                .map(|m| m.place)
+                .collect()
+        };
+        // A locative, a place word after, another place close by.
+        assert_eq!(found("We lived in Jian."), [0]);
+        assert_eq!(found("The Jian bridge is long."), [0]);
+        assert_eq!(found("Jian and Dandong trade."), [0, 2]);
+        // Nothing around it: the given name.
+        assert_eq!(found("Jian brought tea."), Vec::<usize>::new());
+        assert_eq!(found("Later Jian will come."), Vec::<usize>::new());
+        // Ji'an with its apostrophe is no given name.
+        assert_eq!(found("Ji'an brought tea."), [0]);
     }
 }

@@ -3,6 +3,7 @@
 //! Whether a name found is the place is for `context` to judge.
 
 use super::names::{FoldedText, Variant};
+use crate::places::PlaceKind;
 use std::collections::HashMap;
 
 /// A spelling that may name something else, taken only with support from the text.
@@ -14,6 +15,11 @@ pub struct Ambiguous {
     pub also: String,
     /// Words of which the document must hold one (folded); empty: the border context.
     pub needs: Vec<String>,
+    /// Another place the spelling may name instead, with its kind: the words of the two kinds
+    /// in the sentence decide (see `context`).
+    pub rival: Option<(usize, PlaceKind)>,
+    /// Whether the spelling is also a given name, taken as the place only with a cue.
+    pub given_name: bool,
 }
 
 /// A place's names as the matcher uses them.
@@ -21,6 +27,8 @@ pub struct Ambiguous {
 pub struct Entry {
     /// Index of the place in the places file.
     pub place: usize,
+    /// What kind of place it is.
+    pub kind: PlaceKind,
     /// Every spelling that may be a mention, folded (see `names::family`).
     pub variants: Vec<Variant>,
     /// Phrases in which a name is another place (e.g. "Ji'an, Jiangxi"), folded: no mention there.
@@ -70,10 +78,11 @@ impl Gazetteer {
     }
 }
 
-/// Korean particles that may follow a name written in Hangul within the same word (혜산에서).
-const HANGUL_PARTICLES: [&str; 16] = [
-    "에서", "으로", "까지", "부터", "에게", "은", "는", "이", "가", "을", "를", "에", "의", "와",
-    "과", "로",
+/// Characters that, written right after a Chinese name of two characters inside a run of
+/// Chinese text, make it a place name: the suffixes of places (city, county, province, river,
+/// mountain, town, district, station, port, county town).
+const HAN_PLACE_SUFFIXES: [char; 16] = [
+    '市', '县', '縣', '省', '江', '山', '道', '镇', '鎮', '区', '區', '站', '港', '城', '郡', '州',
 ];
 
 /// A name found in a text, before judging: folded character range and which spelling.
@@ -89,19 +98,38 @@ pub struct Candidate {
     pub end: usize,
 }
 
-/// Where a name that ends at `end` may end: at a word boundary, or before a Korean particle
-/// that ends the word when the name is in Hangul.
-fn ends_word(text: &FoldedText, end: usize, last: char) -> bool {
-    if text.word_ends_at(end) {
-        return true;
+/// Whether `c` is a Han character (Chinese, and the kanji and hanja of Japanese and Korean).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Whether `c` is a Hangul syllable.
+pub fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Whether a name `name` found at `start..end` stands as a word of its own. Latin names need a
+/// word boundary on each side. Text in Chinese, Japanese or Korean script runs words together,
+/// so names in those scripts have their own rules (the rule "CJK run"):
+/// - a name in Han characters is bounded by any character that is not Han (kana, Hangul,
+///   Latin, punctuation); inside a run of Han text, a name of three or more characters stands
+///   anywhere (鸭绿江入海口), and a name of two stands only before a place suffix (集安市), as
+///   two characters that merely meet (密集安装) are no name;
+/// - a name in Hangul must start a word, and may run on into particles and nouns (혜산시에서부터,
+///   량강도인민위원회): Korean writes them together.
+fn stands_alone(text: &FoldedText, name: &[char], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).map(|i| text.chars[i]);
+    let after = text.chars.get(end).copied();
+    if name.iter().all(|&c| is_han(c)) {
+        let inside = before.is_some_and(is_han) || after.is_some_and(is_han);
+        return !inside
+            || name.len() >= 3
+            || after.is_some_and(|c| HAN_PLACE_SUFFIXES.contains(&c));
     }
-    if !('\u{AC00}'..='\u{D7A3}').contains(&last) {
-        return false;
+    if name.iter().all(|&c| is_hangul(c)) {
+        return !before.is_some_and(|c| is_hangul(c) || is_han(c));
     }
-    HANGUL_PARTICLES.iter().any(|p| {
-        let p: Vec<char> = p.chars().collect();
-        text.chars.get(end..end + p.len()) == Some(&p[..]) && text.word_ends_at(end + p.len())
-    })
+    text.word_starts_at(start) && text.word_ends_at(end)
 }
 
 /// Every name of every place in `text`, in text order. Where names overlap ("Yalu River" and
@@ -109,16 +137,13 @@ fn ends_word(text: &FoldedText, end: usize, last: char) -> bool {
 pub fn candidates(text: &FoldedText, gazetteer: &Gazetteer) -> Vec<Candidate> {
     let mut all: Vec<Candidate> = Vec::new();
     for start in 0..text.chars.len() {
-        if !text.word_starts_at(start) {
-            continue;
-        }
         let Some(list) = gazetteer.index.get(&text.chars[start]) else {
             continue;
         };
         for (entry, variant, chars) in list {
             let end = start + chars.len();
             if text.chars.get(start..end) == Some(&chars[..])
-                && ends_word(text, end, chars[chars.len() - 1])
+                && stands_alone(text, chars, start, end)
             {
                 all.push(Candidate {
                     entry: *entry,
