@@ -15,7 +15,7 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const LEAFLET = join(HERE, 'node_modules/leaflet/dist');
 
 /** Builds the peer page from the data below `root` (the project); returns its folder. */
-export function buildPeer(root = join(HERE, '..')) {
+export async function buildPeer(root = join(HERE, '..')) {
   if (!existsSync(join(LEAFLET, 'leaflet.js'))) {
     throw new Error('peer: no bench/node_modules/leaflet; run `scripts/setup.sh bench` (make bench does)');
   }
@@ -30,6 +30,6 @@ export function buildPeer(root = join(HERE, '..')) {
   for (const f of ['index.html', 'peer.js', 'peer.css']) cpSync(join(HERE, 'leaflet', f), join(dir, f));
   for (const f of ['leaflet.js', 'leaflet.css']) cpSync(join(LEAFLET, f), join(dir, f));
   writeFileSync(join(dir, 'data.js'), `// The atlas's baked data, from \`peer-data\`.\nwindow.YALU = ${json.trim()};\n`);
-  writeGzipCopies(dir);
+  await writeGzipCopies(dir);
   return dir;
 }

@@ -38,7 +38,7 @@ const SETTINGS = {
 
 /** The baseline: dist/'s HTML without the WebAssembly, its bootstrap and its policy, with
  * bench/baseline.js instead; the same inline stylesheet and icon. */
-function buildBaseline() {
+async function buildBaseline() {
   const dir = mkdtempSync(join(tmpdir(), 'yalu-baseline-'));
   let html = readFileSync(join('dist', 'index.html'), 'utf8');
   html = html
@@ -49,7 +49,7 @@ function buildBaseline() {
   writeFileSync(join(dir, 'index.html'), html);
   cpSync('bench/baseline.js', join(dir, 'baseline.js'));
   for (const f of readdirSync('dist')) if (/\.svg$/.test(f)) cpSync(join('dist', f), join(dir, f));
-  writeGzipCopies(dir);
+  await writeGzipCopies(dir);
   return dir;
 }
 
@@ -259,7 +259,7 @@ async function lighthouse(url) {
 }
 
 const sizes = firstLoad(DIST);
-const built = { baseline: buildBaseline(), leaflet: buildPeer() };
+const built = { baseline: await buildBaseline(), leaflet: await buildPeer() };
 const sites = {
   atlas: await serve(DIST, '/', { gzip: true }),
   leaflet: await serve(built.leaflet, '/', { gzip: true }),

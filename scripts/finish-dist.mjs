@@ -1,13 +1,14 @@
 // Last step of the build, on Trunk's staging folder (or the folder given): minifies Trunk's
 // JavaScript glue with terser, appends the service worker's registration to it and updates its
 // integrity hash in index.html; writes the service worker (sw.js) with the hash of every file;
-// then writes a gzip (.gz) and a brotli (.br) copy beside each file, for hosts that serve them
-// as they are.
+// then writes a gzip (.gz, by Zopfli: scripts/gzip.mjs) and a brotli (.br) copy beside each
+// file, for hosts that serve them as they are.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { minify } from 'terser';
+import { gzipBest } from './gzip.mjs';
 import { REGISTER, WORKER, writeWorker } from './offline.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -43,7 +44,7 @@ await writeWorker(dir);
 for (const name of readdirSync(dir)) {
   if (!/\.(html|js|wasm|css|svg)$/.test(name)) continue;
   const body = readFileSync(join(dir, name));
-  writeFileSync(join(dir, `${name}.gz`), gzipSync(body, { level: 9 }));
+  writeFileSync(join(dir, `${name}.gz`), await gzipBest(body));
   writeFileSync(
     join(dir, `${name}.br`),
     brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzipBest } from '../../scripts/gzip.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -16,9 +16,10 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Writes the `.gz` copy that `serve(…, { gzip: true })` sends beside each file of `dir`. */
-export function writeGzipCopies(dir) {
-  for (const f of readdirSync(dir)) writeFileSync(join(dir, `${f}.gz`), gzipSync(readFileSync(join(dir, f)), { level: 9 }));
+/** Writes the `.gz` copy that `serve(…, { gzip: true })` sends beside each file of `dir`, as
+ * the build writes its own (scripts/gzip.mjs). */
+export async function writeGzipCopies(dir) {
+  for (const f of readdirSync(dir)) writeFileSync(join(dir, `${f}.gz`), await gzipBest(readFileSync(join(dir, f))));
 }
 
 /** Serves `root` below `prefix` (default `/`); resolves to { url, requests, release, close }.
