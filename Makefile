@@ -38,7 +38,7 @@ fuzz:
 setup:
 	scripts/setup.sh test
 
-## Print, per article, each paragraph's places and every name left out, with the reason
+## Print, per article, a summary (places found, names left out by each rule, spelling rules used), then each paragraph's places and every name left out, with the reason
 ## (FAMILIES=1 also lists every place's spellings and the rule that made each)
 places:
 	cargo run -q -p yalu-bake --bin places-report -- $(if $(FAMILIES),--families)

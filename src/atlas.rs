@@ -74,6 +74,9 @@ pub struct Mention {
     pub start: usize,
     /// One past its last byte.
     pub end: usize,
+    /// Why the words were read as the place, in words for readers: shown under the passage
+    /// and as the description of the reader's place button.
+    pub why: &'static str,
 }
 
 /// One paragraph of an article.
@@ -348,6 +351,7 @@ mod tests {
                 place: PlaceIndex(0),
                 start: 2,
                 end: 99,
+                why: "",
             }],
         };
         assert_eq!(bad.pieces(), vec![("Manpo", None)]);

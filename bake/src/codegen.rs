@@ -252,8 +252,8 @@ fn write_reading(out: &mut String, atlas: &Atlas) {
                 .iter()
                 .map(|m| {
                     format!(
-                        "Mention {{ place: PlaceIndex({}), start: {}, end: {} }}",
-                        m.place, m.start, m.end
+                        "Mention {{ place: PlaceIndex({}), start: {}, end: {}, why: {:?} }}",
+                        m.place, m.start, m.end, m.why
                     )
                 })
                 .collect();

@@ -4,6 +4,7 @@ use crate::error::BakeError;
 use crate::places::{Place, PlaceKind};
 use crate::text::gazetteer::occurrences;
 use crate::text::names::{family, fold, FoldedText, NameSource, Romanization};
+use crate::text::why::reason;
 use crate::text::{
     parse, places_in, Ambiguous, Article, ArticleMeta, Entry, Gazetteer, Layout, LeftOut, Mention,
     ParagraphPlaces,
@@ -168,6 +169,7 @@ pub fn gazetteer(path: &Path, places: &[Place]) -> Result<Gazetteer, BakeError> 
         }
         entries.push(Entry {
             place: i,
+            name: place.name.clone(),
             kind: place.kind,
             variants,
             not_in: place.not_in.iter().map(|p| fold(p)).collect(),
@@ -248,7 +250,18 @@ fn apply_notes(
             let (start, end) = folded.byte_range(s, e);
             here.mentions.retain(|m| m.end <= start || m.start >= end);
             here.left_out.retain(|l| l.end <= start || l.start >= end);
-            here.mentions.push(Mention { place, start, end });
+            here.mentions.push(Mention {
+                place,
+                start,
+                end,
+                rule: "editor's note",
+                why: reason(
+                    &text[start..end],
+                    &places[place].name,
+                    "editor's note",
+                    None,
+                ),
+            });
         }
         here.mentions.sort_by_key(|m| m.start);
     }
@@ -263,7 +276,7 @@ fn apply_notes(
         here.mentions.retain(|m| {
             let hit = fold(&text[m.start..m.end]) == wanted && place.is_none_or(|pl| pl == m.place);
             if hit {
-                removed.push(*m);
+                removed.push(m.clone());
             }
             !hit
         });

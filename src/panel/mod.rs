@@ -144,6 +144,13 @@ pub fn PlaceDetails(index: PlaceIndex) -> impl IntoView {
                 .map(|passage| {
                     let (article, paragraph) = (passage.article, passage.paragraph);
                     let in_context = Route::Read(passage.index);
+                    // Why it is listed: the reason of each distinct mention of the place.
+                    let mut why: Vec<&str> = Vec::new();
+                    for m in paragraph.mentions.iter().filter(|m| m.place == index) {
+                        if !why.contains(&m.why) {
+                            why.push(m.why);
+                        }
+                    }
                     view! {
                         <li class="passage">
                             <blockquote>
@@ -160,6 +167,11 @@ pub fn PlaceDetails(index: PlaceIndex) -> impl IntoView {
                             <a class="link" href=in_context.to_hash()>
                                 "Read in context"
                             </a>
+                            // Closed by default, so it does not crowd the passage.
+                            <details class="why">
+                                <summary>"Why this passage"</summary>
+                                {why.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
+                            </details>
                         </li>
                     }
                 })

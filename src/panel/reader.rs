@@ -60,6 +60,7 @@ pub fn Reader() -> impl IntoView {
                                                                 class="mention"
                                                                 role="button"
                                                                 href=Route::Place(m.place).to_hash()
+                                                                title=m.why
                                                             >
                                                                 {text}
                                                             </a>

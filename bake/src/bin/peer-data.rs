@@ -138,7 +138,13 @@ mod tests {
     use yalu_bake::DataPaths;
 
     fn mention(place: usize, start: usize, end: usize) -> Mention {
-        Mention { place, start, end }
+        Mention {
+            place,
+            start,
+            end,
+            rule: "name",
+            why: String::new(),
+        }
     }
 
     #[test]

@@ -1,11 +1,53 @@
-//! The author's report: for each article, each paragraph's places, and every name found but
-//! left out, with the reason. `make places`, or `cargo run -p yalu-bake --bin places-report`.
+//! The author's report: for each article, a summary (the places found, the names left out by
+//! each rule, the spelling rules the mentions were read by), then each paragraph's places, and
+//! every name found but left out, with the reason. `make places`, or `cargo run -p yalu-bake --bin places-report`.
 //! With `--families`, it first prints every place's spellings and the rule that made each.
 
 use std::path::Path;
 use yalu_bake::content::gazetteer;
-use yalu_bake::places::read_places;
+use yalu_bake::places::{read_places, Place};
+use yalu_bake::text::{LeftOut, Mention};
 use yalu_bake::DataPaths;
+
+/// Counts of each item, in the order first seen, as "item n, item n".
+fn tally<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for item in items {
+        match counts.iter_mut().find(|(i, _)| *i == item) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((item, 1)),
+        }
+    }
+    if counts.is_empty() {
+        return "none".to_owned();
+    }
+    counts
+        .iter()
+        .map(|(i, n)| format!("{i} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An article's summary at a glance: the places found (with how many mentions), the names left
+/// out by each rule, and the spelling rules the mentions were read by.
+fn summary(mentions: &[Vec<Mention>], left_out: &[Vec<LeftOut>], places: &[Place]) {
+    let all = || mentions.iter().flatten();
+    println!(
+        "  places found: {}",
+        tally(all().map(|m| places[m.place].id.as_str()))
+    );
+    // The rule of a name left out is what its reason says first ("a person", "a product", …);
+    // a name left out for want of support says so.
+    fn rule(l: &LeftOut) -> &str {
+        if l.certain {
+            l.reason.split(':').next().unwrap_or("")
+        } else {
+            "no support in the text"
+        }
+    }
+    println!("  left out: {}", tally(left_out.iter().flatten().map(rule)));
+    println!("  read by: {}", tally(all().map(|m| m.rule)));
+}
 
 fn main() {
     // At run time, so the report reads this checkout (cargo sets it for `cargo run`).
@@ -33,6 +75,7 @@ fn main() {
                 "{} ({}): {}",
                 article.meta.id, article.meta.file, article.meta.title
             );
+            summary(&reading.mentions[a], &reading.left_out[a], &places);
             for (p, paragraph) in article.paragraphs.iter().enumerate() {
                 let mentions = &reading.mentions[a][p];
                 let left_out = &reading.left_out[a][p];

@@ -8,6 +8,7 @@
 
 use super::gazetteer::{candidates, holds, occurrences, Candidate, Entry, Gazetteer};
 use super::names::{fold, FoldedText};
+use super::why::reason;
 use crate::places::PlaceKind;
 
 /// Words that make a document one about the Yalu border, besides a sure mention of a border
@@ -309,11 +310,12 @@ fn byte_range(text: &FoldedText, c: &Candidate) -> (usize, usize) {
 /// How a name found was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
-    /// The place.
-    Place,
-    /// The other place that shares the spelling (`Ambiguous::rival`), by the words of its
-    /// sentence.
-    Rival(usize),
+    /// The place; for a spelling that can be something else, what made it the place, in
+    /// words for readers.
+    Place(Option<String>),
+    /// The other place that shares the spelling (`Ambiguous::rival`), by the word of its kind
+    /// that stands nearer in the sentence.
+    Rival(usize, String),
     /// Left out; `certain` when a rule says it is something else, not merely unsupported.
     LeftOut {
         /// Why, in words for the author.
@@ -478,34 +480,33 @@ fn something_else(
 /// Whether the words around a spelling that is also a given name make it a place (the rule
 /// "given name"): a locative right before it ("in Jian"), a place word right after it ("the
 /// Jian bridge"), or another place named within three words ("Jian and Manpo", "Manpo–Jian").
+/// Returns the cue, in words for readers; `locative` is the locative right before the name.
 fn place_cue(
     toks: &[Token],
     c: &Candidate,
-    after_locative: bool,
+    locative: Option<&Token>,
     gazetteer: &Gazetteer,
     entry: &Entry,
-) -> bool {
-    if after_locative {
-        return true;
+) -> Option<String> {
+    if let Some(t) = locative {
+        return Some(format!("here “{}” comes before it", t.text));
     }
-    let Some(at) = toks.iter().position(|t| t.start >= c.start) else {
-        return false;
-    };
+    let at = toks.iter().position(|t| t.start >= c.start)?;
     let end = toks[at..]
         .iter()
         .position(|t| t.start >= c.end)
         .map_or(toks.len(), |i| at + i);
-    if toks
+    if let Some(t) = toks
         .get(end)
-        .is_some_and(|t| PLACE_WORDS.contains(&t.text.as_str()))
+        .filter(|t| PLACE_WORDS.contains(&t.text.as_str()))
     {
-        return true;
+        return Some(format!("here “{}” comes after it", t.text));
     }
-    let near = toks[at.saturating_sub(3)..at]
+    let mut near = toks[at.saturating_sub(3)..at]
         .iter()
         .chain(toks[end..].iter().take(3));
-    near.filter(|t| t.text != "-")
-        .any(|t| home_word(gazetteer, entry, &t.text) && !BORDER_WORDS.contains(&t.text.as_str()))
+    near.find(|t| home_word(gazetteer, entry, &t.text) && !BORDER_WORDS.contains(&t.text.as_str()))
+        .map(|_| "here another place is named beside it".to_owned())
 }
 
 /// Whether the words after a spelling that may be a given name make it a person further on in
@@ -536,24 +537,23 @@ fn person_later(
 }
 
 /// Which of the two places that share a spelling the sentence speaks of: the one whose kind's
-/// words stand nearer the name; the entry's own on a tie or with none.
-fn nearer_kind(toks: &[Token], c: &Candidate, own: PlaceKind, rival: PlaceKind) -> bool {
-    let Some(at) = toks.iter().position(|t| t.start >= c.start) else {
-        return false;
-    };
+/// words stand nearer the name; the entry's own on a tie or with none. Returns the rival's
+/// word when the rival wins.
+fn nearer_kind(toks: &[Token], c: &Candidate, own: PlaceKind, rival: PlaceKind) -> Option<String> {
+    let at = toks.iter().position(|t| t.start >= c.start)?;
     let range = sentence(toks, at);
-    let distance = |kind: PlaceKind| {
+    let nearest = |kind: PlaceKind| {
         toks[range.clone()]
             .iter()
             .enumerate()
             .filter(|(_, t)| kind_words(kind).contains(&t.text.as_str()))
-            .map(|(j, _)| (range.start + j).abs_diff(at))
+            .map(|(j, t)| ((range.start + j).abs_diff(at), &t.text))
             .min()
     };
-    match (distance(rival), distance(own)) {
-        (Some(r), Some(o)) => r < o,
-        (Some(_), None) => true,
-        _ => false,
+    match (nearest(rival), nearest(own)) {
+        (Some((r, word)), Some((o, _))) if r < o => Some(word.clone()),
+        (Some((_, word)), None) => Some(word.clone()),
+        _ => None,
     }
 }
 
@@ -600,7 +600,7 @@ fn judge(
         };
     }
     let Some(ambiguous) = entry.ambiguity(&entry.variants[c.variant].spelling) else {
-        return Verdict::Place;
+        return Verdict::Place(None);
     };
     // A person: family name or title right before, family name or speech verb right after.
     let prev = last_before.map(|i| &toks[i]);
@@ -670,23 +670,34 @@ fn judge(
             certain: false,
         };
     }
-    if ambiguous.given_name && !place_cue(toks, c, after_locative, gazetteer, entry) {
-        return Verdict::LeftOut {
-            reason: format!(
-                "\"{said}\" is also {}, and no word around it makes it the place",
-                ambiguous.also
-            ),
-            certain: false,
-        };
+    let cue = if ambiguous.given_name {
+        match place_cue(toks, c, prev.filter(|_| after_locative), gazetteer, entry) {
+            Some(cue) => cue,
+            None => {
+                return Verdict::LeftOut {
+                    reason: format!(
+                        "\"{said}\" is also {}, and no word around it makes it the place",
+                        ambiguous.also
+                    ),
+                    certain: false,
+                }
+            }
+        }
+    } else if let Some(word) = doc.holds_any(&ambiguous.needs) {
+        format!("the article names “{word}”")
+    } else {
+        "the article is about the Yalu border".to_owned()
+    };
+    if let Some((rival, kind)) = ambiguous.rival {
+        if let Some(word) = nearer_kind(toks, c, entry.kind, kind) {
+            return Verdict::Rival(rival, word);
+        }
     }
-    match ambiguous.rival {
-        Some((rival, kind)) if nearer_kind(toks, c, entry.kind, kind) => Verdict::Rival(rival),
-        _ => Verdict::Place,
-    }
+    Verdict::Place(Some(format!("It can also be {}; {cue}.", ambiguous.also)))
 }
 
-/// A place mention: byte range in the paragraph text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A place mention: byte range in the paragraph text, and why it was read as the place.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
     /// Index of the place in the places file.
     pub place: usize,
@@ -694,6 +705,10 @@ pub struct Mention {
     pub start: usize,
     /// One past its last byte.
     pub end: usize,
+    /// The spelling rule that made the words one of the place's names (see `names::family`).
+    pub rule: &'static str,
+    /// Why the words were read as the place, in words for readers (see `why`).
+    pub why: String,
 }
 
 /// A name found but not taken as the place, with the reason.
@@ -737,13 +752,34 @@ pub fn places_with(text: &str, gazetteer: &Gazetteer, doc: &DocContext) -> Parag
     for c in candidates(&f, gazetteer) {
         let entry = &gazetteer.entries[c.entry];
         let (start, end) = f.byte_range(c.start, c.end);
+        let said = &text[start..end];
+        let rule = entry.variants[c.variant].rule;
         match judge(text, &f, &toks, &c, gazetteer, doc) {
-            Verdict::Place => out.mentions.push(Mention {
+            Verdict::Place(context) => out.mentions.push(Mention {
                 place: entry.place,
                 start,
                 end,
+                rule,
+                why: reason(said, &entry.name, rule, context.as_deref()),
             }),
-            Verdict::Rival(place) => out.mentions.push(Mention { place, start, end }),
+            Verdict::Rival(place, word) => {
+                let name = gazetteer.entry(place).map_or("", |e| e.name.as_str());
+                out.mentions.push(Mention {
+                    place,
+                    start,
+                    end,
+                    rule: "shared name",
+                    why: reason(
+                        said,
+                        name,
+                        "shared name",
+                        Some(&format!(
+                            "{} has the name too; here “{word}” stands nearer than any word for it.",
+                            entry.name
+                        )),
+                    ),
+                })
+            }
             Verdict::LeftOut { reason, certain } => out.left_out.push(LeftOut {
                 place: entry.place,
                 start,
@@ -773,6 +809,7 @@ mod tests {
     fn gazetteer() -> Gazetteer {
         let entry = |place: usize, name: &str, aliases: &[&str], kind, r| Entry {
             place,
+            name: name.to_owned(),
             kind,
             variants: family(&NameSource {
                 name,
@@ -913,6 +950,7 @@ mod tests {
         let mut entries = gazetteer().entries;
         let entry = |place: usize, name: &str, aliases: &[&str], native: &[&str], kind, r| Entry {
             place,
+            name: name.to_owned(),
             kind,
             variants: family(&NameSource {
                 name,

@@ -27,6 +27,8 @@ pub struct Ambiguous {
 pub struct Entry {
     /// Index of the place in the places file.
     pub place: usize,
+    /// The place's name, for the reasons shown to readers.
+    pub name: String,
     /// What kind of place it is.
     pub kind: PlaceKind,
     /// Every spelling that may be a mention, folded (see `names::family`).

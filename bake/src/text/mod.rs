@@ -5,6 +5,7 @@ pub mod article;
 pub mod context;
 pub mod gazetteer;
 pub mod names;
+pub mod why;
 
 pub use article::{credit, parse, Article, ArticleMeta, Layout, Paragraph, ParseError, Voice};
 pub use context::{mentions, places_in, LeftOut, Mention, ParagraphPlaces};
