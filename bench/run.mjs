@@ -19,6 +19,7 @@ import { serve, writeGzipCopies } from '../tests/e2e/server.mjs';
 import { BUDGET, KB, firstLoad, overBudget } from '../scripts/size-check.mjs';
 import { buildPeer } from './peer.mjs';
 import { webkitLoads } from './webkit.mjs';
+import { PHASES, STEPS } from './phases.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 10;
@@ -210,7 +211,7 @@ async function measureLoad(browser, url, setting, interact) {
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     const files = [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
       .map((e) => ({ name: e.name.split('/').pop() || 'index.html', bytes: e.encodedBodySize, transfer: e.transferSize }));
-    return { fcp: paint ? paint.startTime : null, live: window.__bench.live, files, wasmMemory: window.__bench.wasmMemory || 0 };`);
+    return { fcp: paint ? paint.startTime : null, live: window.__bench.live, files, wasmMemory: window.__bench.wasmMemory || 0, phases: ${PHASES} };`);
   if (!interact) return load;
   const clicks = await browser.cmd('POST', '/execute/async', { script: CLICKS, args: [MARKERS] });
   const metric = async (name) => (await cdp('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
@@ -313,6 +314,14 @@ const spread = (xs, unit) => {
 /** One figure for several pages side by side, from their runs (`runsOf(page)`). */
 const sideBySide = (label, unit, pages, runsOf, pick) =>
   console.log([label.padEnd(34), ...pages.map((page) => spread(runsOf(page).flatMap(pick), unit).padEnd(24))].join(' '));
+/** Prints where `page`'s time to live went: the median of each step its loads have, in order. */
+function whereTheTimeGoes(page, loads) {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const steps = STEPS.filter(([, key]) => loads.some((r) => r.phases[key] > 0))
+    .map(([name, key]) => `${name} ${median(loads.map((r) => r.phases[key])).toFixed(0)}`);
+  steps.push(`live ${median(loads.map((r) => r.live)).toFixed(0)}`);
+  console.log(`${`  ${page}: where the time goes`.padEnd(34)} ${steps.join(' → ')} ms`);
+}
 const SETTING_NAMES = { unthrottled: 'unthrottled', throttled: 'throttled (150 ms RTT, 1.6 Mbps, 4x CPU)' };
 const kind = (f) => f.name.split('.').pop();
 
@@ -330,6 +339,7 @@ for (const setting of Object.keys(SETTINGS)) {
   line('bytes: total (gzip bodies)', 'KB', (r) => [r.files.reduce((s, f) => s + f.bytes, 0)]);
   line('first contentful paint', 'ms', (r) => [r.fcp]);
   line('markers clickable (page live)', 'ms', (r) => [r.live]);
+  for (const page of ['atlas', 'leaflet']) whereTheTimeGoes(page, results[`${setting}/${page}`]);
 }
 
 console.log('\nusing the page: atlas median / p95 (ratio of medians to the baseline page)');
@@ -354,15 +364,7 @@ if (WEBKIT_PAGES.some((page) => webkit[page].some((r) => r.fcp !== null))) {
   sideBySide('first contentful paint', 'ms', WEBKIT_PAGES, (page) => webkit[page], (r) => (r.fcp === null ? [] : [r.fcp]));
 } else console.log(`${'first contentful paint'.padEnd(34)} (WebKit gave no paint entry)`);
 sideBySide('markers clickable (page live)', 'ms', WEBKIT_PAGES, (page) => webkit[page], (r) => [r.live]);
-// Where WebKit's time to live goes, page by page: the medians of each step, in order.
-for (const page of WEBKIT_PAGES) {
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const at = (f) => median(webkit[page].map(f)).toFixed(0);
-  const steps = [['page arrived', (r) => r.phases.html], ['parsed', (r) => r.phases.parsed], ['scripts arrived', (r) => r.phases.js]];
-  if (webkit[page].some((r) => r.phases.wasm > 0)) steps.push(['wasm arrived', (r) => r.phases.wasm]);
-  steps.push(['live', (r) => r.live]);
-  console.log(`${`  ${page}: where the time goes`.padEnd(34)} ${steps.map(([name, f]) => `${name} ${at(f)}`).join(' → ')} ms`);
-}
+for (const page of WEBKIT_PAGES) whereTheTimeGoes(page, webkit[page]);
 
 // Budgets.
 const med = (key, pick) => quantile(results[key].flatMap(pick), 0.5);

@@ -4,6 +4,7 @@
 // page: the probe notes when <html> first gets the class `live` (window.__yaluLive). The proxy
 // sends pages uncompressed (it rewrites them); the other files pass as the server sends them.
 import { launch } from '../tests/e2e/webdriver.mjs';
+import { PHASES } from './phases.mjs';
 
 /** How long a paint entry may take to appear after the page is live, in ms. */
 const PAINT_WAIT = 5000;
@@ -14,8 +15,7 @@ const PAINT_WAIT = 5000;
  * workers from an earlier one (a second load in one session is served from its caches, several
  * times faster). Resolves to name → [{ fcp, live, cached, phases }]: first contentful paint
  * (null if WebKit gives no entry), live, the files that came from no network by then (none on a
- * cold load), and `phases`, when the page, its last script and its wasm (0 if none) had
- * arrived and when its document was parsed, in ms from the navigation.
+ * cold load), and `phases` (bench/phases.mjs): where the time to live went.
  */
 export async function webkitLoads(pages, runs) {
   const results = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
@@ -34,12 +34,7 @@ export async function webkitLoads(pages, runs) {
           const cached = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
             .filter((e) => e.transferSize === 0 && !e.name.includes('__yalu-probe'))
             .map((e) => e.name.split('/').pop() || 'index.html');
-          // Where the time to live goes: when the page and each script arrived (responseEnd),
-          // and when the document was parsed.
-          const nav = performance.getEntriesByType('navigation')[0];
-          const arrived = (ending) => Math.max(0, ...performance.getEntriesByType('resource')
-            .filter((e) => new URL(e.name).pathname.endsWith(ending)).map((e) => e.responseEnd));
-          const phases = { html: nav.responseEnd, parsed: nav.domContentLoadedEventEnd, js: arrived('.js'), wasm: arrived('.wasm') };
+          const phases = ${PHASES};
           return { fcp: paint ? paint.startTime : null, live: window.__yaluLive, cached, phases };`);
         results[name].push({ ...load, fcp: painted ? load.fcp : null });
       } finally {

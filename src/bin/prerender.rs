@@ -97,13 +97,16 @@ fn early_bootstrap(html: &str) -> Result<String, String> {
         .ok_or("the wasm's preload link has no integrity")?;
     // Once the wasm runs, each island hydrates the element it rendered (the wasm exports a
     // function per island, named by the element's `data-component`), then the page goes live.
+    // The two marks let the bench say where the time to live goes.
     let script = format!(
         "{BOOTSTRAP_OPEN}\n\
          const wasm = fetch('{wasm}', {{ integrity: '{integrity}' }});\n\
          const parsed = new Promise((ok) => (document.readyState === 'loading' ? addEventListener('DOMContentLoaded', ok, {{ once: true }}) : ok()));\n\
          const [page] = await Promise.all([import('{glue}'), parsed]);\n\
          const started = await page.default({{ module_or_path: wasm }});\n\
+         performance.mark('yalu-instantiated');\n\
          for (const island of document.querySelectorAll('leptos-island')) page[island.dataset.component](island);\n\
+         performance.mark('yalu-hydrated');\n\
          page.go_live();\n\
          dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm: started }} }}));\n\
          </script>"
