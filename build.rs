@@ -1,7 +1,7 @@
 //! Bakes `data/` into Rust statics (see the `yalu-bake` crate) so the page parses nothing at load.
 
 use std::path::Path;
-use yalu_bake::{codegen, Atlas, DataPaths};
+use yalu_bake::{codegen, detail, Atlas, DataPaths};
 
 fn main() {
     // Read at run time, not compiled in (env!): a build script compiled for one checkout is reused
@@ -27,6 +27,20 @@ fn main() {
     for warnings in &atlas.warnings {
         println!("cargo:warning={}", warnings.message);
     }
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("atlas.rs");
-    std::fs::write(&out, codegen::rust_source(&atlas)).expect("OUT_DIR is writable");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out_dir.join("atlas.rs"), codegen::rust_source(&atlas))
+        .expect("OUT_DIR is writable");
+    // The detail drawings are files beside the page, which the pre-render (the `ssr` build)
+    // copies into it; the wasm needs only their index, in the tables above.
+    if std::env::var_os("CARGO_FEATURE_SSR").is_some() {
+        let dir = out_dir.join(yalu_model::DETAIL_DIR);
+        let _ = std::fs::remove_dir_all(&dir);
+        for tile in detail::tiles(&atlas) {
+            let file = out_dir.join(yalu_model::detail_file(tile.level, tile.col, tile.row));
+            std::fs::create_dir_all(file.parent().expect("a tile's file is in a folder"))
+                .expect("OUT_DIR is writable");
+            std::fs::write(file, tile.text).expect("OUT_DIR is writable");
+        }
+        println!("cargo:rustc-env=YALU_DETAIL_DIR={}", dir.display());
+    }
 }

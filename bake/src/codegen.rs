@@ -9,7 +9,7 @@ use crate::geo::svg::{polyline_path, ring_path};
 use crate::geo::LonLat;
 use crate::layers::{Border, LabelKind};
 use crate::places::{LabelSide, PlaceKind, Rank};
-use crate::Atlas;
+use crate::{Atlas, TOLERANCE};
 use std::fmt::Write;
 
 /// Path data for many lines (or rings) in one `d`.
@@ -41,10 +41,11 @@ pub fn rust_source(atlas: &Atlas) -> String {
         "/// Height of the map in SVG units.\npub const VIEW_HEIGHT: f32 = {:.1};",
         atlas.frame.height()
     );
+    let (land, yalu) = atlas.land_and_yalu_on_map(TOLERANCE);
     let _ = writeln!(
         out,
         "/// The Yalu from source to mouth, as SVG path data.\npub const YALU_PATH: &str = {:?};",
-        polyline_path(&atlas.yalu_on_map())
+        polyline_path(&yalu)
     );
     let frame = &atlas.frame;
     let _ = writeln!(
@@ -62,12 +63,25 @@ pub fn rust_source(atlas: &Atlas) -> String {
         "/// Land, one entry per country.\npub static COUNTRIES: [Country; {}] = [",
         atlas.countries.len()
     );
-    for c in &atlas.countries {
+    // Neighbours run round their shared border in opposite directions. Every other country's
+    // rings are written the other way round (the even-odd fill does not mind), so a border
+    // reads the same steps in both countries' path data, and in the Yalu's, which runs from
+    // source to mouth as China's rings do once turned: gzip sends it once.
+    for (i, (c, rings)) in atlas.countries.iter().zip(land).enumerate() {
+        let path: String = rings
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                if i % 2 == 0 {
+                    r.reverse();
+                }
+                ring_path(&r)
+            })
+            .collect();
         let _ = writeln!(
             out,
             "    Country {{ name: {:?}, path: {:?} }},",
-            c.name,
-            multi_path(atlas, &c.rings, true)
+            c.name, path
         );
     }
     out.push_str("];\n");
@@ -117,7 +131,31 @@ pub fn rust_source(atlas: &Atlas) -> String {
     out.push_str("];\n");
     write_places(&mut out, atlas);
     write_reading(&mut out, atlas);
+    write_detail_index(&mut out, atlas);
     out
+}
+
+/// Which detail tiles exist at each level (`DETAIL_TILES`), sorted: the page asks for no other.
+fn write_detail_index(out: &mut String, atlas: &Atlas) {
+    let index = crate::detail::index(atlas);
+    let _ = writeln!(
+        out,
+        "/// For each detail level, the tiles that exist, as (column, row), sorted.\npub static DETAIL_TILES: [&[(i8, i8)]; {}] = [",
+        index.len()
+    );
+    for tiles in &index {
+        out.push_str("    &[");
+        for (col, row) in tiles {
+            // The map is a few thousand units across at most: a finest tile is 16.
+            assert!(
+                i8::try_from(*col).is_ok() && i8::try_from(*row).is_ok(),
+                "detail tile ({col}, {row}) is beyond the page's table (a column or row of -128..127)"
+            );
+            let _ = write!(out, "({col}, {row}),");
+        }
+        out.push_str("],\n");
+    }
+    out.push_str("];\n");
 }
 
 /// Every place (`PLACES`), what the live page knows of each (`PINS`), and the place list's

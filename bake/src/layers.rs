@@ -1,24 +1,27 @@
-//! The context layers of the map: countries, the Sup'ung reservoir, land borders and labels.
+//! The context layers of the map: the Sup'ung reservoir and the labels, and the types of the
+//! countries' land and borders.
 
 use crate::error::BakeError;
 use crate::geo::LonLat;
-use crate::geojson_file::{lines, lon_lat, read_collection, rings, string_property};
+use crate::geojson_file::{lon_lat, read_collection, rings, string_property};
 use geojson::{Feature, GeometryValue};
 use std::path::Path;
 
-/// A country's land, as rings (outer rings and holes alike, drawn with the even-odd rule).
+/// A country's land: Natural Earth's coast, cut along OpenStreetMap's borders (`crate::land`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Country {
-    /// Natural Earth's `name`, e.g. `North Korea`.
+    /// The country's name, e.g. `North Korea`.
     pub name: String,
-    /// Every ring of every polygon.
+    /// Every ring of every polygon (outer rings and holes alike, drawn with the even-odd rule).
     pub rings: Vec<Vec<LonLat>>,
+    /// The same land as polygons, for the boolean operations of the detail drawings and tests.
+    pub land: ::geo::MultiPolygon<f64>,
 }
 
 /// A land border between two countries.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Border {
-    /// The two countries, in Natural Earth's left/right order.
+    /// The two countries, in the data's left/right order.
     pub between: (String, String),
     /// The border's lines.
     pub lines: Vec<Vec<LonLat>>,
@@ -60,52 +63,6 @@ fn feature_error(path: &Path, index: usize, feature: &Feature, message: String) 
     }
 }
 
-/// Every country of the countries layer. A GeometryCollection's polygons are taken; its line
-/// members enclose no land and are left out (clipping the extract left a two-point line inside
-/// China: see data/README.md). Any other member is an error.
-pub fn read_countries(path: &Path) -> Result<Vec<Country>, BakeError> {
-    let fc = read_collection(path)?;
-    let mut countries = Vec::new();
-    for (index, feature) in fc.features.iter().enumerate() {
-        let fail = |m: String| feature_error(path, index, feature, m);
-        let name = string_property(feature, "name")
-            .ok_or_else(|| fail("missing string property `name`".to_owned()))?;
-        let geometry = feature
-            .geometry
-            .as_ref()
-            .ok_or_else(|| fail("missing geometry".to_owned()))?;
-        let mut all = Vec::new();
-        match &geometry.value {
-            GeometryValue::GeometryCollection { geometries } => {
-                for (member, g) in geometries.iter().enumerate() {
-                    match &g.value {
-                        GeometryValue::Polygon { .. } | GeometryValue::MultiPolygon { .. } => {
-                            all.extend(rings(g).map_err(|m| fail(format!("member {member}: {m}")))?)
-                        }
-                        GeometryValue::LineString { .. }
-                        | GeometryValue::MultiLineString { .. } => {}
-                        other => {
-                            return Err(fail(format!(
-                                "member {member} is a {}, neither land nor a line",
-                                other.type_name()
-                            )))
-                        }
-                    }
-                }
-            }
-            _ => all = rings(geometry).map_err(fail)?,
-        }
-        if all.is_empty() {
-            return Err(fail("no polygon to draw".to_owned()));
-        }
-        countries.push(Country {
-            name: name.to_owned(),
-            rings: all,
-        });
-    }
-    Ok(countries)
-}
-
 /// The rings of the lake named `name` in the lakes layer.
 pub fn read_lake(path: &Path, name: &str) -> Result<Vec<Vec<LonLat>>, BakeError> {
     let fc = read_collection(path)?;
@@ -123,44 +80,6 @@ pub fn read_lake(path: &Path, name: &str) -> Result<Vec<Vec<LonLat>>, BakeError>
         .as_ref()
         .ok_or_else(|| feature_error(path, index, feature, "missing geometry".to_owned()))?;
     rings(geometry).map_err(|m| feature_error(path, index, feature, m))
-}
-
-/// Natural Earth's feature class of lines that limit an overlay within one country; they have
-/// the same country on both sides and are not borders.
-const OVERLAY_LIMIT: &str = "Overlay limit";
-
-/// Land borders between two different countries. Natural Earth's "Overlay limit" lines, with one
-/// country on both sides, are not borders and are left out (see data/README.md); any other line
-/// with one country on both sides is an error.
-pub fn read_borders(path: &Path) -> Result<Vec<Border>, BakeError> {
-    let fc = read_collection(path)?;
-    let mut borders = Vec::new();
-    for (index, feature) in fc.features.iter().enumerate() {
-        let fail = |m: String| feature_error(path, index, feature, m);
-        let side = |key: &str| {
-            string_property(feature, key)
-                .map(str::to_owned)
-                .ok_or_else(|| fail(format!("missing string property `{key}`")))
-        };
-        let (left, right) = (side("adm0_left")?, side("adm0_right")?);
-        if left == right {
-            if string_property(feature, "featurecla") == Some(OVERLAY_LIMIT) {
-                continue;
-            }
-            return Err(fail(format!(
-                "{left} on both sides of a line that is not an \"{OVERLAY_LIMIT}\": not a border"
-            )));
-        }
-        let geometry = feature
-            .geometry
-            .as_ref()
-            .ok_or_else(|| fail("missing geometry".to_owned()))?;
-        borders.push(Border {
-            between: (left, right),
-            lines: lines(geometry).map_err(fail)?,
-        });
-    }
-    Ok(borders)
 }
 
 /// The map's labels.

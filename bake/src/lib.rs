@@ -6,10 +6,13 @@
 
 pub mod codegen;
 pub mod content;
+pub mod detail;
 pub mod error;
 pub mod geo;
 pub mod geojson_file;
+pub mod land;
 pub mod layers;
+pub mod osm;
 pub mod places;
 pub mod text;
 
@@ -58,15 +61,19 @@ pub struct Atlas {
     pub frame: Frame,
     /// Every place of the gazetteer, in file order.
     pub places: Vec<Place>,
-    /// The Yalu from its source to its mouth, as one line.
+    /// The Yalu from its source to its mouth, as one line: OpenStreetMap's China–North Korea
+    /// border, which runs in its water.
     pub yalu: Vec<LonLat>,
-    /// The Tumen, drawn for context.
+    /// The Tumen, drawn for context, as the same border and the North Korea–Russia one trace it.
     pub tumen: Vec<Vec<LonLat>>,
     /// The Sup'ung reservoir on the Yalu.
     pub reservoir: Vec<Vec<LonLat>>,
-    /// China, North Korea, South Korea and Russia as the extract has them.
+    /// The land of China, North Korea, South Korea and Russia: Natural Earth's coast, cut along
+    /// OpenStreetMap's borders.
     pub countries: Vec<Country>,
-    /// Land borders between two countries.
+    /// Land borders between two countries, from OpenStreetMap, where the map draws them as
+    /// borders: the China–North Korea border's overland stretch over Paektu (in the Yalu and
+    /// the Tumen the rivers' lines are the border), and the others where they cross land.
     pub borders: Vec<Border>,
     /// Country and sea names.
     pub labels: Vec<MapLabel>,
@@ -87,8 +94,10 @@ pub struct DataPaths {
     pub countries: PathBuf,
     /// `data/natural-earth/lakes.geojson`.
     pub lakes: PathBuf,
-    /// `data/natural-earth/boundaries.geojson`.
-    pub boundaries: PathBuf,
+    /// `data/osm-borders/countries.geojson`: OpenStreetMap's countries, with their waters.
+    pub osm_countries: PathBuf,
+    /// `data/osm-borders/borders.geojson`: OpenStreetMap's borders between two countries.
+    pub osm_borders: PathBuf,
     /// `data/labels.geojson`.
     pub labels: PathBuf,
     /// `content/`, with `articles.json` and the article texts.
@@ -103,7 +112,8 @@ impl DataPaths {
             rivers: root.join("data/natural-earth/rivers.geojson"),
             countries: root.join("data/natural-earth/countries.geojson"),
             lakes: root.join("data/natural-earth/lakes.geojson"),
-            boundaries: root.join("data/natural-earth/boundaries.geojson"),
+            osm_countries: root.join("data/osm-borders/countries.geojson"),
+            osm_borders: root.join("data/osm-borders/borders.geojson"),
             labels: root.join("data/labels.geojson"),
             content: root.join("content"),
         }
@@ -118,7 +128,8 @@ impl DataPaths {
             &self.rivers,
             &self.countries,
             &self.lakes,
-            &self.boundaries,
+            &self.osm_countries,
+            &self.osm_borders,
             &self.labels,
             &self.content,
         ]
@@ -180,7 +191,41 @@ impl Atlas {
                 });
             }
         }
-        let yalu = river_course(&paths.rivers, "Yalu", yalu_source(&paths.places, &places)?)?;
+        let source = yalu_source(&paths.places, &places)?;
+        // Natural Earth's Yalu ends at Dandong, short of the mouth: its end says which end of
+        // the border is the mouth.
+        let short_of_mouth = river_course(&paths.rivers, "Yalu", source)?;
+        let osm_borders = osm::read_borders(&paths.osm_borders)?;
+        let rivers = osm::border_rivers(
+            &paths.osm_borders,
+            &osm_borders,
+            source,
+            *short_of_mouth.last().expect("a course has points"),
+        )?;
+        let all_land = land::all_land(&land::read_areas(&paths.countries)?);
+        let countries = land::split(
+            &all_land,
+            &land::read_areas(&paths.osm_countries)?,
+            &paths.osm_countries,
+        )?;
+        let mut borders = vec![Border {
+            between: ("China".to_owned(), "North Korea".to_owned()),
+            lines: rivers.land_border,
+        }];
+        borders.extend(
+            osm_borders
+                .iter()
+                // The North Korea–Russia border is the lower Tumen, drawn as the river.
+                .filter(|b| {
+                    !osm::is_between(b, "China", "North Korea")
+                        && !osm::is_between(b, "North Korea", "Russia")
+                })
+                .map(|b| Border {
+                    between: b.between.clone(),
+                    lines: land::on_land(&all_land, &b.lines),
+                })
+                .filter(|b| !b.lines.is_empty()),
+        );
         let labels = layers::read_labels(&paths.labels)?;
         let extract = Frame::new(EXTRACT_SOUTH_WEST, EXTRACT_NORTH_EAST, FRAME_WIDTH)
             .expect("the extract constants are valid");
@@ -225,11 +270,11 @@ impl Atlas {
         Ok(Atlas {
             frame,
             places,
-            yalu,
-            tumen: river_lines(&paths.rivers, "Tumen")?,
+            yalu: rivers.yalu,
+            tumen: rivers.tumen,
             reservoir: layers::read_lake(&paths.lakes, "Supung Reservoir")?,
-            countries: layers::read_countries(&paths.countries)?,
-            borders: layers::read_borders(&paths.boundaries)?,
+            countries,
+            borders,
             labels,
             warnings,
             reading,
@@ -263,15 +308,33 @@ impl Atlas {
     /// The land borders split in two: the China–North Korea border (the Yalu's and the
     /// Tumen's), which the map draws in the border's own style, and every other one.
     pub fn borders_split(&self) -> (Vec<&Border>, Vec<&Border>) {
-        self.borders.iter().partition(|b| {
-            let pair = (b.between.0.as_str(), b.between.1.as_str());
-            pair == ("China", "North Korea") || pair == ("North Korea", "China")
-        })
+        self.borders
+            .iter()
+            .partition(|b| osm::is_between(b, "China", "North Korea"))
     }
 
-    /// The Yalu projected and simplified for drawing.
+    /// Every country's land projected and simplified within `tolerance` map units, each shared
+    /// border the same points in both countries (`geo::topology`).
+    pub fn land_on_map(&self, tolerance: f64) -> Vec<Vec<Vec<MapPoint>>> {
+        self.land_and_yalu_on_map(tolerance).0
+    }
+
+    /// The land as [`Atlas::land_on_map`] draws it, and the Yalu simplified with it: where the
+    /// river is the border, its line is the border's points.
+    pub fn land_and_yalu_on_map(&self, tolerance: f64) -> (Vec<Vec<Vec<MapPoint>>>, Vec<MapPoint>) {
+        let rings: Vec<Vec<Vec<LonLat>>> = self.countries.iter().map(|c| c.rings.clone()).collect();
+        let (land, mut lines) = geo::topology::simplify_with_lines(
+            &rings,
+            std::slice::from_ref(&self.yalu),
+            |p| self.frame.project(p),
+            tolerance,
+        );
+        (land, lines.pop().unwrap_or_default())
+    }
+
+    /// The Yalu projected and simplified for drawing, as the border it is.
     pub fn yalu_on_map(&self) -> Vec<MapPoint> {
-        self.on_map(&self.yalu)
+        self.land_and_yalu_on_map(TOLERANCE).1
     }
 
     /// A line projected and simplified for drawing.
@@ -291,14 +354,6 @@ fn yalu_source(path: &Path, places: &[Place]) -> Result<LonLat, BakeError> {
             path: path.to_owned(),
             message: "no river place with id \"yalu\"".to_owned(),
         })
-}
-
-/// The lines of every feature named `name` in the rivers layer, as they come.
-pub fn river_lines(path: &Path, name: &str) -> Result<Vec<Vec<LonLat>>, BakeError> {
-    Ok(named_lines(path, name)?
-        .into_iter()
-        .map(|(_, line)| line)
-        .collect())
 }
 
 /// Every piece named `name` in the rivers layer, joined into one course that starts at `source`.

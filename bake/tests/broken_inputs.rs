@@ -14,7 +14,7 @@ fn copy_project() -> PathBuf {
         N.fetch_add(1, Ordering::SeqCst)
     ));
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    for dir in ["data", "data/natural-earth", "content"] {
+    for dir in ["data", "data/natural-earth", "data/osm-borders", "content"] {
         std::fs::create_dir_all(root.join(dir)).unwrap();
         for entry in std::fs::read_dir(src.join(dir)).unwrap() {
             let path = entry.unwrap().path();
@@ -252,17 +252,34 @@ fn the_real_data_bakes_without_warnings() {
 }
 
 #[test]
-fn a_line_inside_one_country_that_is_not_an_overlay_limit_is_refused() {
+fn a_border_with_one_country_on_both_sides_is_refused() {
     let msg = error_after(|r| {
         edit(
             r,
-            "data/natural-earth/boundaries.geojson",
-            "\"adm0_right\":\"South Korea\",\"featurecla\":\"Overlay limit\"",
-            "\"adm0_right\":\"South Korea\",\"featurecla\":\"International boundary (verify)\"",
+            "data/osm-borders/borders.geojson",
+            "\"left\":\"China\",\"right\":\"North Korea\"",
+            "\"left\":\"China\",\"right\":\"China\"",
         )
     });
     assert!(
-        msg.ends_with("boundaries.geojson: feature 4: South Korea on both sides of a line that is not an \"Overlay limit\": not a border"),
+        msg.ends_with("borders.geojson: feature 0: China on both sides: not a border"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_yalu_source_far_from_the_border_is_refused() {
+    let msg = error_after(|r| {
+        edit(
+            r,
+            "data/places.geojson",
+            "\"source\": [128.09059, 41.91751]",
+            "\"source\": [127.5, 41.5]",
+        )
+    });
+    assert!(
+        msg.contains("borders.geojson: the China–North Korea border passes")
+            && msg.ends_with("from the Yalu's source, more than 2 km"),
         "{msg}"
     );
 }

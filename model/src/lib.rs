@@ -198,3 +198,96 @@ mod tests {
         assert!(ParagraphIndex(2) < ParagraphIndex(10));
     }
 }
+
+/// One drawing of the map finer than the overview, which the page loads as the reader zooms
+/// in: the river, the borders and the land along them, simplified within half a pixel up to
+/// `up_to_px` screen pixels per map unit, cut into square tiles `tile` map units a side, each
+/// a static file of the page's own (`detail_file`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DetailLevel {
+    /// The closest zoom it is drawn for, in screen pixels per map unit.
+    pub up_to_px: f32,
+    /// Simplification tolerance, in map units: half a pixel at `up_to_px`, less rounding.
+    pub tolerance: f32,
+    /// Decimals of its path data.
+    pub decimals: u8,
+    /// Side of its tiles in map units; tile (`col`, `row`) covers `col·tile`..`(col+1)·tile`.
+    pub tile: i32,
+}
+
+/// The overview in the page is drawn within half a pixel up to one pixel per map unit; past
+/// that, these drawings follow, each finer than the one before. The last serves every closer
+/// zoom: its tolerance (about half a metre) is finer than the 10 m data.
+pub const DETAIL_LEVELS: [DetailLevel; 3] = [
+    DetailLevel {
+        up_to_px: 4.0,
+        tolerance: 0.1,
+        decimals: 2,
+        tile: 256,
+    },
+    DetailLevel {
+        up_to_px: 16.0,
+        tolerance: 0.025,
+        decimals: 2,
+        tile: 64,
+    },
+    DetailLevel {
+        up_to_px: f32::INFINITY,
+        tolerance: 0.001,
+        decimals: 3,
+        tile: 16,
+    },
+];
+
+/// Where the overview drawn in the page is within half a pixel: up to one pixel per map unit.
+pub const OVERVIEW_UP_TO_PX: f32 = 1.0;
+
+/// The detail level a zoom of `px_per_unit` screen pixels per map unit needs, if any.
+pub fn detail_level(px_per_unit: f32) -> Option<usize> {
+    if px_per_unit <= OVERVIEW_UP_TO_PX {
+        return None;
+    }
+    DETAIL_LEVELS
+        .iter()
+        .position(|l| px_per_unit <= l.up_to_px)
+        .or(Some(DETAIL_LEVELS.len() - 1))
+}
+
+/// The folder of the detail files in the built page.
+pub const DETAIL_DIR: &str = "detail";
+
+/// A detail tile's file, relative to the page: two lines of SVG markup (text, not an SVG
+/// document: the map takes it into its own SVG), its ground (land, water, borders) and then
+/// the river's line.
+pub fn detail_file(level: usize, col: i32, row: i32) -> String {
+    format!("{DETAIL_DIR}/{level}/{col}_{row}.txt")
+}
+
+#[cfg(test)]
+mod detail_tests {
+    use super::*;
+
+    #[test]
+    fn each_zoom_takes_the_coarsest_level_fine_enough() {
+        assert_eq!(detail_level(0.8), None);
+        assert_eq!(detail_level(1.0), None);
+        assert_eq!(detail_level(1.01), Some(0));
+        assert_eq!(detail_level(4.0), Some(0));
+        assert_eq!(detail_level(16.0), Some(1));
+        assert_eq!(detail_level(500.0), Some(2));
+        assert_eq!(detail_file(2, -3, 41), "detail/2/-3_41.txt");
+    }
+
+    #[test]
+    fn levels_nest_and_stay_within_half_a_pixel() {
+        for pair in DETAIL_LEVELS.windows(2) {
+            assert_eq!(pair[0].tile % pair[1].tile, 0);
+            assert!(pair[1].tolerance < pair[0].tolerance);
+        }
+        for l in &DETAIL_LEVELS[..DETAIL_LEVELS.len() - 1] {
+            // Tolerance and the rounding of the path data together.
+            let rounding = 0.5 / 10f32.powi(l.decimals as i32);
+            assert!((l.tolerance + rounding) * l.up_to_px <= 0.5);
+        }
+    }
+}

@@ -180,4 +180,24 @@ fn main() {
     let headers = path.with_file_name("_headers");
     let text = format!("/*\n  Content-Security-Policy: {policy}; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n");
     std::fs::write(&headers, text).unwrap_or_else(|e| fail(&headers, format!("cannot write: {e}")));
+    // The detail drawings the build script cut, beside the page.
+    let detail = path.with_file_name(yalu_model::DETAIL_DIR);
+    copy_dir(Path::new(env!("YALU_DETAIL_DIR")), &detail)
+        .unwrap_or_else(|e| fail(&detail, format!("cannot copy the detail drawings: {e}")));
+}
+
+/// Copies folder `from` and everything in it to `to`, replacing what was there.
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }

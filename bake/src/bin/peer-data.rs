@@ -40,13 +40,18 @@ fn peer_data(atlas: &Atlas) -> Value {
             .flat_map(|b| b.lines.iter().map(|l| simplified(atlas, l)))
             .collect()
     };
+    // The land and the river as the atlas draws them, sharing their borders point for point.
+    let (land, yalu) = atlas.land_and_yalu_on_map(yalu_bake::TOLERANCE);
     json!({
         "frame": [lat_lon(yalu_bake::FRAME_SOUTH_WEST), lat_lon(yalu_bake::FRAME_NORTH_EAST)],
         "places": places(atlas),
-        "yalu": simplified(atlas, &atlas.yalu),
+        "yalu": unprojected(atlas, &yalu),
         "tumen": lines(&atlas.tumen),
         "reservoir": lines(&atlas.reservoir),
-        "countries": atlas.countries.iter().map(|c| json!({ "name": c.name, "rings": lines(&c.rings) })).collect::<Vec<_>>(),
+        "countries": atlas.countries.iter().zip(&land).map(|(c, rings)| json!({
+            "name": c.name,
+            "rings": rings.iter().map(|r| unprojected(atlas, r)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
         "border": border_lines(border),
         "other_borders": border_lines(others),
         "labels": atlas.labels.iter().map(|l| json!({
@@ -95,8 +100,14 @@ fn places(atlas: &Atlas) -> Vec<Value> {
 /// A line simplified as the atlas draws it, back in latitude/longitude, rounded; points that
 /// rounding makes equal to the one before are left out.
 fn simplified(atlas: &Atlas, line: &[LonLat]) -> Vec<[f64; 2]> {
+    unprojected(atlas, &atlas.on_map(line))
+}
+
+/// Points as the atlas draws them, back in latitude/longitude, rounded; points that rounding
+/// makes equal to the one before are left out.
+fn unprojected(atlas: &Atlas, points: &[yalu_bake::geo::MapPoint]) -> Vec<[f64; 2]> {
     let mut out: Vec<[f64; 2]> = Vec::new();
-    for p in atlas.on_map(line) {
+    for &p in points {
         let point = lat_lon(atlas.frame.unproject(p));
         if out.last() != Some(&point) {
             out.push(point);
@@ -170,7 +181,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let atlas = Atlas::load(&DataPaths::under(&root)).expect("the project's data loads");
         let drawn = atlas.yalu_on_map();
-        let peer = simplified(&atlas, &atlas.yalu);
+        let peer = unprojected(&atlas, &drawn);
         assert_eq!(peer.len(), drawn.len());
         for (&[lat, lon], at) in peer.iter().zip(&drawn) {
             let back = atlas.frame.project(LonLat { lon, lat });

@@ -60,6 +60,77 @@ pub fn ring_path(points: &[MapPoint]) -> String {
     out
 }
 
+/// Writes `units` / 10^`decimals` compactly: no trailing zeros, no leading zero (`.25`, `-.5`).
+fn push_scaled(out: &mut String, units: i64, decimals: u32) {
+    let scale = 10i64.pow(decimals);
+    let sign = if units < 0 { "-" } else { "" };
+    let (whole, mut frac) = (
+        units.unsigned_abs() / scale as u64,
+        units.unsigned_abs() % scale as u64,
+    );
+    let mut digits = decimals as usize;
+    while digits > 0 && frac % 10 == 0 {
+        frac /= 10;
+        digits -= 1;
+    }
+    out.push_str(sign);
+    if whole > 0 || digits == 0 {
+        let _ = write!(out, "{whole}");
+    }
+    if digits > 0 {
+        let _ = write!(out, ".{frac:0digits$}");
+    }
+}
+
+/// Path data for an open line at `decimals` decimals, in relative steps between the rounded
+/// points (so rounding never drifts): the detail drawings' finer form of [`polyline_path`].
+pub fn fine_path(points: &[MapPoint], decimals: u32, closed: bool) -> String {
+    let mut out = String::new();
+    let scale = 10f64.powi(decimals as i32);
+    let rounded: Vec<(i64, i64)> = points
+        .iter()
+        .map(|p| ((p.x * scale).round() as i64, (p.y * scale).round() as i64))
+        .collect();
+    let Some((&(mut x, mut y), rest)) = rounded.split_first() else {
+        return out;
+    };
+    if rest.is_empty() {
+        return out;
+    }
+    let mut prev = String::new();
+    // A separator only where the next number does not bring its own: a `-`, or the `.` of a
+    // fraction after a number that already has one.
+    let mut push = |out: &mut String, v: i64, after_command: bool| {
+        let mut n = String::new();
+        push_scaled(&mut n, v, decimals);
+        let own = n.starts_with('-') || (n.starts_with('.') && prev.contains('.'));
+        if !after_command && !own {
+            out.push(' ');
+        }
+        out.push_str(&n);
+        prev = n;
+    };
+    out.push('M');
+    push(&mut out, x, true);
+    push(&mut out, y, false);
+    out.push('l');
+    let mut first = true;
+    for &(nx, ny) in rest {
+        let (dx, dy) = (nx - x, ny - y);
+        if dx == 0 && dy == 0 {
+            continue;
+        }
+        push(&mut out, dx, first);
+        push(&mut out, dy, false);
+        first = false;
+        (x, y) = (nx, ny);
+    }
+    if closed {
+        out.push('z');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +153,19 @@ mod tests {
     fn polyline_uses_relative_steps() {
         let d = polyline_path(&[pt(10.0, 20.0), pt(12.5, 19.0), pt(12.5, 25.0)]);
         assert_eq!(d, "M10 20l2.5-1 0 6");
+    }
+
+    #[test]
+    fn fine_paths_keep_their_decimals() {
+        let d = fine_path(
+            &[pt(10.0, 20.0), pt(10.125, 19.5), pt(10.125, 25.0)],
+            3,
+            false,
+        );
+        assert_eq!(d, "M10 20l.125-.5 0 5.5");
+        let d = fine_path(&[pt(1.0, 1.0), pt(0.5, 1.25), pt(1.0, 1.0)], 2, true);
+        assert_eq!(d, "M1 1l-.5.25.5-.25z");
+        assert_eq!(fine_path(&[pt(1.0, 1.0)], 2, false), "");
     }
 
     #[test]
