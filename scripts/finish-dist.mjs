@@ -41,8 +41,9 @@ for (const name of scripts) {
 writeFileSync(join(dir, indexFile), index);
 await writeWorker(dir);
 
-for (const name of readdirSync(dir)) {
-  if (!/\.(html|js|wasm|css|svg)$/.test(name)) continue;
+// The page's files, and the detail drawings in their folders.
+const compressible = readdirSync(dir, { recursive: true }).filter((name) => /\.(html|js|wasm|css|svg|txt)$/.test(name) && name !== 'robots.txt');
+for (const name of compressible) {
   const body = readFileSync(join(dir, name));
   writeFileSync(join(dir, `${name}.gz`), await gzipBest(body));
   writeFileSync(

@@ -7,7 +7,10 @@
 //   has just put it, so a first visit transfers each file once; a cached copy that fails its
 //   hash (an older build's page) is fetched again from the network.
 // - Pages: from the network when there is one, so a new build shows on the next load; from the
-//   cache when there is none. Other files of the list: from the cache. Anything else: untouched.
+//   cache when there is none. Other files of the list: from the cache. The detail drawings
+//   (detail/…), which the map fetches as the reader zooms in: from the cache once fetched, and
+//   kept there as they arrive, so a place zoomed into once shows its detail offline too.
+//   Anything else: untouched.
 // - A new build brings a new sw.js (its list changed): it installs beside the old one, takes
 //   over, and deletes the old build's cache. A page and its files always come from one build,
 //   because every other file's name carries its content hash.
@@ -20,6 +23,7 @@ const cacheName = prefix + BUILD;
 const urlOf = (file) => new URL(file, scope).href;
 const page = urlOf('index.html');
 const listed = new Set(FILES.map(([file]) => urlOf(file)));
+const detail = urlOf('detail/');
 
 // The URL under which the browser already holds `url`: for the page, the address the reader
 // opened it at (the scope itself, `…/atlas/`, or `…/atlas/index.html`), which is what the
@@ -74,5 +78,18 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fetch(request).catch(() => caches.match(page, { cacheName }).then((r) => r ?? Response.error())));
   } else if (listed.has(where)) {
     event.respondWith(caches.match(where, { cacheName }).then((r) => r ?? fetch(request)));
+  } else if (where.startsWith(detail)) {
+    event.respondWith(
+      caches.open(cacheName).then((cache) =>
+        cache.match(where).then(
+          (kept) =>
+            kept ??
+            fetch(request).then((response) => {
+              if (response.ok) event.waitUntil(cache.put(where, response.clone()));
+              return response;
+            }),
+        ),
+      ),
+    );
   }
 });

@@ -1,7 +1,7 @@
 // The size budget of a first load, checked on the built dist/ (or the folder given): what a
 // reader downloads, gzip-compressed as the build writes it (the .gz beside each file). Fails
 // above the hard line; says how far each file is from its aim.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -25,7 +25,9 @@ export const BUDGET = {
  * icon and the service worker it registers (sw.js), each with its gzip size. Anything else a
  * first load would need is an error. */
 export function firstLoad(dir) {
-  const files = readdirSync(dir).filter((f) => !/\.(gz|br)$/.test(f) && f !== '_headers' && f !== 'robots.txt');
+  const files = readdirSync(dir).filter(
+    (f) => !/\.(gz|br)$/.test(f) && f !== '_headers' && f !== 'robots.txt' && !statSync(join(dir, f)).isDirectory(),
+  );
   const kinds = { html: [], js: [], wasm: [], svg: [], worker: [] };
   for (const f of files) {
     const kind = f === 'sw.js' ? 'worker' : f.split('.').pop();
@@ -41,6 +43,24 @@ export function firstLoad(dir) {
     const gz = existsSync(`${path}.gz`) ? readFileSync(`${path}.gz`) : gzipSync(raw, { level: 9 });
     return { kind, name, raw: raw.length, gzip: gz.length };
   });
+}
+
+/** The detail drawings (dist/detail/LEVEL/COL_ROW.txt), which no first load asks for: per
+ * level, how many files, their gzip bytes together and the largest. */
+export function detailFiles(dir) {
+  const root = join(dir, 'detail');
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .sort()
+    .map((level) => {
+      const sizes = readdirSync(join(root, level))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => {
+          const path = join(root, level, f);
+          return existsSync(`${path}.gz`) ? readFileSync(`${path}.gz`).length : gzipSync(readFileSync(path), { level: 9 }).length;
+        });
+      return { level, files: sizes.length, gzip: sizes.reduce((a, b) => a + b, 0), largest: Math.max(0, ...sizes) };
+    });
 }
 
 /** The budget lines broken by `files`, as messages. */
@@ -66,6 +86,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of files) console.log(`${f.kind.padEnd(6)} ${String(f.gzip).padStart(7)} B gzip ${String(f.raw).padStart(8)} B raw  ${f.name}`);
   const wasm = files.find((f) => f.kind === 'wasm').gzip;
   console.log(`total ${String(total).padStart(7)} B gzip  (hard ${BUDGET.total.hard}, aim ${BUDGET.total.aim}); wasm ${wasm} (hard ${BUDGET.wasm.hard}, aim ${BUDGET.wasm.aim})`);
+  for (const d of detailFiles(dir)) {
+    console.log(`detail level ${d.level}: ${d.files} files, ${d.gzip} B gzip together, the largest ${d.largest} B (fetched as the reader zooms in, not at load)`);
+  }
   const over = overBudget(files);
   for (const m of over) console.error(`error: ${join(dir)}: ${m}`);
   process.exit(over.length ? 1 : 0);

@@ -46,7 +46,7 @@ pub struct Place {
 /// A country's land.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Country {
-    /// Natural Earth's name, e.g. `North Korea`.
+    /// The country's name, e.g. `North Korea`.
     pub name: &'static str,
     /// SVG path data of all its rings, for the even-odd fill rule.
     pub path: &'static str,

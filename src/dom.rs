@@ -36,6 +36,10 @@ pub const MAP: &str = "map";
 pub const MAP_SVG: &str = "map-svg";
 /// The layer of the map that zooms with it (class).
 pub const ZOOMED: &str = "zoomed";
+/// The map's clip path that hides the overview where detail tiles are drawn.
+pub const OVERVIEW_CLIP: &str = "overview-clip";
+/// A reference to it, for `clip-path`.
+pub const OVERVIEW_CLIP_URL: &str = "url(#overview-clip)";
 /// The layer of pins, scaled to CSS pixels (class).
 pub const PINS: &str = "pins";
 /// The layer of pins a pan moves (class).

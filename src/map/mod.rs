@@ -2,6 +2,7 @@
 //! wasm and tested natively; `Layers` is rendered at build time only: land, water and borders,
 //! whose path data the map island (`crate::islands::Map`) passes through untouched.
 
+pub mod detail;
 pub mod view;
 
 use crate::atlas::{BORDER_PATH, COUNTRIES, OTHER_BORDERS_PATH, RESERVOIR_PATH, TUMEN_PATH};

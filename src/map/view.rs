@@ -10,8 +10,9 @@ use crate::atlas::{NORTH_MERCATOR_M, UNITS_PER_METRE, VIEW_HEIGHT, VIEW_WIDTH};
 
 /// Closest the reader can zoom out: the whole frame, with a margin.
 pub const MIN_ZOOM: f32 = 0.75;
-/// Closest the reader can zoom in: about 500 m across a typical window, beyond the data's accuracy.
-pub const MAX_ZOOM: f32 = 24.0;
+/// Closest the reader can zoom in: a scale bar of 500 m or less even on a phone, where the
+/// detail drawings (`yalu_model::DETAIL_LEVELS`) show the river's course to the metre.
+pub const MAX_ZOOM: f32 = 192.0;
 /// How far one step of the +/− buttons or keys zooms.
 pub const ZOOM_STEP: f32 = 1.5;
 /// How far one arrow key pans, in viewBox units.

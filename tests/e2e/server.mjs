@@ -52,7 +52,7 @@ export async function serve(root, prefix = '/', { refuse, hold, gzip = false } =
     }
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': file.endsWith('.html') ? 'no-cache' : 'max-age=31536000, immutable' };
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': file.endsWith('.html') || file.includes(`${sep}detail${sep}`) ? 'no-cache' : 'max-age=31536000, immutable' };
       let body;
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         body = await readFile(`${file}.gz`).catch(() => null);

@@ -68,8 +68,9 @@ fn to_view(svg: &Element, cx: f32, cy: f32) -> Option<(f32, f32, f32)> {
     Some(((cx - ox) / s, (cy - oy) / s, s))
 }
 
-/// Makes the map live: `scale` is the map's on-screen pixels per viewBox unit, kept measured.
-pub(super) fn start(store: Store, scale: RwSignal<f32>) {
+/// Makes the map live: `scale` is the map's on-screen pixels per viewBox unit and `size` the
+/// SVG's size in CSS pixels, both kept measured.
+pub(super) fn start(store: Store, scale: RwSignal<f32>, size: RwSignal<(f32, f32)>) {
     let (Some(section), Some(svg)) = (
         first(&dom::class(dom::MAP)),
         first(&dom::class(dom::MAP_SVG)),
@@ -90,6 +91,11 @@ pub(super) fn start(store: Store, scale: RwSignal<f32>) {
         if let Some((_, _, s)) = to_view(&measured, 0.0, 0.0) {
             if (s - scale.get_untracked()).abs() > 1e-4 {
                 scale.set(s);
+            }
+            let rect = measured.get_bounding_client_rect();
+            let now = (rect.width() as f32, rect.height() as f32);
+            if size.get_untracked() != now {
+                size.set(now);
             }
         }
     };

@@ -5,6 +5,7 @@
 //! borders are server-rendered (`crate::map::Layers`), and so is the river's path data: none
 //! of it is in the wasm.
 
+mod detail;
 mod live;
 
 use super::{inert, watch, Store};
@@ -116,10 +117,14 @@ pub fn Map() -> impl IntoView {
         let (units, label) = view.get().scale_bar(SCALE_BAR_PX / s);
         (scale_bar_path(units * s), label)
     };
+    // The SVG's size in CSS pixels, measured once live: which detail tiles are in view.
+    let size = RwSignal::new((0.0_f32, 0.0_f32));
+    let shown = detail::Shown::new();
     watch(move |started: Option<bool>| {
         let live = store.live.get();
         if live && started != Some(true) {
-            live::start(store, scale);
+            live::start(store, scale, size);
+            detail::follow(view, size, scale, shown);
         }
         live
     });
@@ -142,9 +147,16 @@ pub fn Map() -> impl IntoView {
                 role="group"
                 aria-label="Yalu River border region"
             >
+                // The overview's clip path: everywhere but where detail tiles are shown.
+                <defs>
+                    <clipPath id=dom::OVERVIEW_CLIP>
+                        <path d=move || shown.clip.get() clip-rule="evenodd" />
+                    </clipPath>
+                </defs>
                 <g class=dom::ZOOMED transform=move || view.get().transform()>
-                    {inert(|| view! { <Layers /> })}
-                    <River drawn=drawn />
+                    <g clip-path=shown.clipping()>{inert(|| view! { <Layers /> })}</g>
+                    <g class="detail" inner_html=move || shown.ground.get()></g>
+                    <River drawn=drawn shown=shown />
                 </g>
                 // Drawn in CSS pixels; a pan moves the inner layer alone.
                 <g class=dom::PINS transform=move || View::pins_scale(scale.get())>
@@ -196,15 +208,16 @@ pub fn Map() -> impl IntoView {
                     "Reset view"
                 </button>
             </div>
-            <p class="attribution">"Map data: Natural Earth"</p>
+            <p class="attribution">"Map data: Natural Earth, © OpenStreetMap contributors"</p>
         </section>
     }
 }
 
-/// The Yalu as a control: a thin visible line under a wide, invisible hit area. Like every
+/// The Yalu as a control: a thin visible line under a wide, invisible hit area; the line is
+/// the overview's, and the detail's where the map shows detail. Like every
 /// place control it is a link to the place's hash, so it works with no script at all.
 #[component]
-fn River(drawn: Drawn) -> impl IntoView {
+fn River(drawn: Drawn, shown: detail::Shown) -> impl IntoView {
     let place = pin(RIVER);
     view! {
         <g>
@@ -219,7 +232,11 @@ fn River(drawn: Drawn) -> impl IntoView {
                 aria-pressed=drawn.pressed(RIVER)
                 aria-current=drawn.current(RIVER)
             >
-                {inert(|| view! { <path class="river-line" d=YALU_PATH vector-effect=KEEP_STROKE /> })}
+                <g clip-path=shown.clipping()>
+                    {inert(|| view! { <path class="river-line" d=YALU_PATH vector-effect=KEEP_STROKE /> })}
+                </g>
+                // Where detail is shown, the river's line is the detail's.
+                <g inner_html=move || shown.river.get()></g>
                 {inert(|| view! { <path class="river-hit" d=YALU_PATH vector-effect=KEEP_STROKE /> })}
             </a>
         </g>
