@@ -198,7 +198,8 @@ for (const name of BROWSERS) {
       await browser.click(zoomOut);
       await browser.click(zoomOut);
       await browser.until(async () => (await mapScale(browser)).metres > zoomed.metres, 'Zoom out to change the scale');
-      for (let i = 0; i < 12; i++) {
+      // From the whole frame to the closest zoom is 13 steps of 1.5.
+      for (let i = 0; i < 20; i++) {
         if ((await browser.attribute(zoomIn, 'disabled')) !== null) break;
         await browser.click(zoomIn);
       }
