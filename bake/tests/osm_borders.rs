@@ -168,11 +168,17 @@ fn each_detail_level_is_within_half_a_pixel_at_its_zoom_and_covers_the_river() {
             assert!(distance_to_line(*p, &exact) < 1e-9);
         }
         for p in &exact {
-            assert!(distance_to_line(*p, &drawn) <= tolerance + 1e-9, "{level:?}: {p:?}");
+            assert!(
+                distance_to_line(*p, &drawn) <= tolerance + 1e-9,
+                "{level:?}: {p:?}"
+            );
             // Every stretch of the river has its tile.
             let size = level.tile as f64;
             let at = ((p.x / size).floor() as i32, (p.y / size).floor() as i32);
-            assert!(tiles.binary_search(&at).is_ok(), "{level:?}: no tile at {at:?}");
+            assert!(
+                tiles.binary_search(&at).is_ok(),
+                "{level:?}: no tile at {at:?}"
+            );
         }
     }
 }
