@@ -28,14 +28,19 @@ fn main() {
         println!("cargo:warning={}", warnings.message);
     }
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out_dir.join("atlas.rs"), codegen::rust_source(&atlas))
-        .expect("OUT_DIR is writable");
+    // Each detail level is drawn once: its index goes into the tables, its tiles beside the page.
+    let detail = detail::Detail::new(&atlas);
+    std::fs::write(
+        out_dir.join("atlas.rs"),
+        codegen::rust_source(&atlas, &detail),
+    )
+    .expect("OUT_DIR is writable");
     // The detail drawings are files beside the page, which the pre-render (the `ssr` build)
     // copies into it; the wasm needs only their index, in the tables above.
     if std::env::var_os("CARGO_FEATURE_SSR").is_some() {
         let dir = out_dir.join(yalu_model::DETAIL_DIR);
         let _ = std::fs::remove_dir_all(&dir);
-        for tile in detail::tiles(&atlas) {
+        for tile in detail::tiles(&detail, &atlas) {
             let file = out_dir.join(yalu_model::detail_file(tile.level, tile.col, tile.row));
             std::fs::create_dir_all(file.parent().expect("a tile's file is in a folder"))
                 .expect("OUT_DIR is writable");

@@ -3,11 +3,12 @@
 //! (`yalu_model::DETAIL_LEVELS`). Each tile is a static file of SVG markup that covers its
 //! square completely: where it is shown, the overview is clipped away beneath it.
 //!
-//! Which tiles exist is cheap to know ([`index`]), and the page's wasm is baked with it; the
-//! tiles themselves ([`tiles`]) are cut with `geo`'s boolean operations, for the pre-render only.
+//! Each level is drawn once ([`Detail`]): which tiles exist ([`Detail::index`]) is baked into
+//! the page's wasm; the tiles themselves ([`tiles`]) are cut with `geo`'s boolean operations,
+//! for the pre-render only.
 
 use crate::geo::svg::fine_path;
-use crate::geo::{simplify, LonLat, MapPoint};
+use crate::geo::{LonLat, MapPoint};
 use crate::Atlas;
 use ::geo::{BooleanOps, Coord, LineString, MultiLineString, MultiPolygon, Polygon, Rect};
 use std::collections::BTreeSet;
@@ -36,27 +37,54 @@ struct Lines {
 }
 
 fn lines_at(atlas: &Atlas, tolerance: f64, yalu: Vec<MapPoint>) -> Lines {
-    let on_map = |line: &[LonLat]| -> Vec<MapPoint> {
-        let projected: Vec<MapPoint> = line.iter().map(|p| atlas.frame.project(*p)).collect();
-        simplify(&projected, tolerance)
-    };
+    let on_map = |line: &Vec<LonLat>| atlas.on_map_within(line, tolerance);
     let (border, others) = atlas.borders_split();
     Lines {
         yalu,
-        tumen: atlas.tumen.iter().map(|l| on_map(l)).collect(),
-        border: border
-            .iter()
-            .flat_map(|b| &b.lines)
-            .map(|l| on_map(l))
-            .collect(),
-        other_borders: others
-            .iter()
-            .flat_map(|b| &b.lines)
-            .map(|l| on_map(l))
-            .collect(),
+        tumen: atlas.tumen.iter().map(on_map).collect(),
+        border: border.iter().flat_map(|b| &b.lines).map(on_map).collect(),
+        other_borders: others.iter().flat_map(|b| &b.lines).map(on_map).collect(),
     }
 }
 
+/// One level's drawing: its lines, and the countries' land simplified with the Yalu.
+struct Drawing {
+    lines: Lines,
+    countries: Vec<Vec<Vec<MapPoint>>>,
+}
+
+/// The detail drawings of every level, simplified once: which tiles exist ([`Detail::index`],
+/// for the page's wasm) and their markup ([`tiles`], for the pre-render) both read them.
+pub struct Detail {
+    levels: Vec<Drawing>,
+}
+
+impl Detail {
+    /// Every level of `atlas` drawn at its tolerance.
+    pub fn new(atlas: &Atlas) -> Detail {
+        let levels = DETAIL_LEVELS
+            .iter()
+            .map(|level| {
+                let tolerance = level.tolerance as f64;
+                let (countries, yalu) = atlas.land_and_yalu_on_map(tolerance);
+                Drawing {
+                    lines: lines_at(atlas, tolerance, yalu),
+                    countries,
+                }
+            })
+            .collect();
+        Detail { levels }
+    }
+
+    /// For each detail level, the tiles that exist, sorted: the page asks for no other.
+    pub fn index(&self) -> Vec<Vec<(i32, i32)>> {
+        DETAIL_LEVELS
+            .iter()
+            .zip(&self.levels)
+            .map(|(level, drawing)| crossed(level, &drawing.lines).into_iter().collect())
+            .collect()
+    }
+}
 /// The tiles of `level` that `lines` cross, as (column, row).
 fn crossed(level: &DetailLevel, lines: &Lines) -> BTreeSet<(i32, i32)> {
     let size = level.tile as f64;
@@ -78,20 +106,6 @@ fn crossed(level: &DetailLevel, lines: &Lines) -> BTreeSet<(i32, i32)> {
         }
     }
     tiles
-}
-
-/// For each detail level, the tiles that exist, sorted: the page asks for no other.
-pub fn index(atlas: &Atlas) -> Vec<Vec<(i32, i32)>> {
-    DETAIL_LEVELS
-        .iter()
-        .map(|level| {
-            let tolerance = level.tolerance as f64;
-            let yalu = atlas.land_and_yalu_on_map(tolerance).1;
-            crossed(level, &lines_at(atlas, tolerance, yalu))
-                .into_iter()
-                .collect()
-        })
-        .collect()
 }
 
 fn to_geo(line: &[MapPoint]) -> LineString<f64> {
@@ -161,29 +175,25 @@ fn land_class(name: &str) -> &'static str {
     }
 }
 
-/// Every tile of every level, with its markup. Each tile draws, within its square and in the
+/// Every tile of every level of `detail` (drawn from `atlas`), with its markup. Each tile draws, within its square and in the
 /// overview's order and classes: each country's land, the outlines of land and reservoir, the
 /// reservoir, the borders and the Tumen; then, on a line of its own, the Yalu's line.
-pub fn tiles(atlas: &Atlas) -> Vec<Tile> {
+pub fn tiles(detail: &Detail, atlas: &Atlas) -> Vec<Tile> {
     let mut out = Vec::new();
-    for (index, level) in DETAIL_LEVELS.iter().enumerate() {
+    for (index, (level, drawing)) in DETAIL_LEVELS.iter().zip(&detail.levels).enumerate() {
         let tolerance = level.tolerance as f64;
         let decimals = level.decimals as u32;
-        let (countries, yalu) = atlas.land_and_yalu_on_map(tolerance);
-        let lines = lines_at(atlas, tolerance, yalu);
+        let (countries, lines) = (&drawing.countries, &drawing.lines);
         let areas: Vec<MultiPolygon<f64>> = countries.iter().map(|r| even_odd(r)).collect();
         let outlines: Vec<Vec<MapPoint>> = countries.iter().flatten().cloned().collect();
         let reservoir: Vec<Vec<MapPoint>> = atlas
             .reservoir
             .iter()
-            .map(|r| {
-                let projected: Vec<MapPoint> = r.iter().map(|p| atlas.frame.project(*p)).collect();
-                simplify(&projected, tolerance)
-            })
+            .map(|r| atlas.on_map_within(r, tolerance))
             .collect();
         let water = even_odd(&reservoir);
         let size = level.tile as f64;
-        for (col, row) in crossed(level, &lines) {
+        for (col, row) in crossed(level, lines) {
             let (x, y) = (col as f64 * size, row as f64 * size);
             let square = Rect::new(
                 Coord { x, y },

@@ -203,7 +203,8 @@ pub fn split(
             land: part,
         });
     }
-    let unclaimed = land.difference(&claimed).unsigned_area();
+    // What no country took: the gaps no country touched (land less every area claimed).
+    let unclaimed: f64 = gaps.iter().flatten().map(Area::unsigned_area).sum();
     if unclaimed > UNCLAIMED_MAX_DEG2 {
         return Err(BakeError::Missing {
             path: osm_path.to_owned(),

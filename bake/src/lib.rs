@@ -339,8 +339,13 @@ impl Atlas {
 
     /// A line projected and simplified for drawing.
     pub fn on_map(&self, line: &[LonLat]) -> Vec<MapPoint> {
+        self.on_map_within(line, TOLERANCE)
+    }
+
+    /// A line projected and simplified within `tolerance` map units (a detail drawing's).
+    pub fn on_map_within(&self, line: &[LonLat], tolerance: f64) -> Vec<MapPoint> {
         let projected: Vec<MapPoint> = line.iter().map(|p| self.frame.project(*p)).collect();
-        simplify(&projected, TOLERANCE)
+        simplify(&projected, tolerance)
     }
 }
 

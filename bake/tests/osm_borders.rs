@@ -154,7 +154,7 @@ fn the_tumen_runs_from_its_source_to_the_sea() {
 fn each_detail_level_is_within_half_a_pixel_at_its_zoom_and_covers_the_river() {
     let a = atlas();
     let exact: Vec<MapPoint> = a.yalu.iter().map(|p| a.frame.project(*p)).collect();
-    let index = yalu_bake::detail::index(&a);
+    let index = yalu_bake::detail::Detail::new(&a).index();
     for (level, tiles) in yalu_model::DETAIL_LEVELS.iter().zip(&index) {
         let tolerance = level.tolerance as f64;
         let drawn = a.land_and_yalu_on_map(tolerance).1;

@@ -1,20 +1,25 @@
 //! Simplifying countries that share borders, so that they still share them afterwards.
 //!
 //! Simplifying each country's rings on its own would pick different points along the border
-//! two countries share, and leave slivers and gaps between them. Here each ring is cut into
-//! arcs where the set of countries that hold its points changes (a coast becomes a border, one
-//! border another), and every arc is simplified once, in one direction, whichever country's
-//! ring it comes from: a shared border comes out the same points in both countries.
+//! two countries share, and leave slivers and gaps between them. Here all rings are taken as
+//! one graph of points, cut into arcs at its nodes (a point with other than two neighbours:
+//! where a coast meets a border, or one border another), and every arc is simplified once, in
+//! one direction, whichever ring it comes from: a shared border comes out the same points in
+//! both countries, and so does a border river simplified with them.
 
 use super::projection::{LonLat, MapPoint};
 use super::simplify::simplify;
 use std::collections::{HashMap, HashSet};
 
-/// A point's key on the degree grid the land is snapped to (`crate::land::GRID_DEG`).
+/// A point's key on the degree grid the land is snapped to.
 type Key = (i64, i64);
 
 fn key(p: LonLat) -> Key {
-    ((p.lon * 1e6).round() as i64, (p.lat * 1e6).round() as i64)
+    use crate::land::GRID_DEG;
+    (
+        (p.lon / GRID_DEG).round() as i64,
+        (p.lat / GRID_DEG).round() as i64,
+    )
 }
 
 /// How far from the line through its neighbours, in degrees (about 10 cm), a point may lie and
@@ -65,19 +70,11 @@ fn drop_collinear(ring: &[LonLat]) -> Vec<LonLat> {
 
 /// Rings of several countries (each ring closed: its last point repeats its first), simplified
 /// within `tolerance` map units after `project`, with every border two countries share kept
-/// point for point the same in both. Returns the countries' rings in the same order; a ring
-/// that shrinks below three points is dropped.
-pub fn simplify_shared(
-    countries: &[Vec<Vec<LonLat>>],
-    project: impl Fn(LonLat) -> MapPoint,
-    tolerance: f64,
-) -> Vec<Vec<Vec<MapPoint>>> {
-    simplify_with_lines(countries, &[], project, tolerance).0
-}
-
-/// [`simplify_shared`], and with it open `lines` that run along the countries' borders (a
-/// border river): each line is cut at the same nodes and its stretches simplified as the same
-/// arcs, so where it runs along a border it is point for point the border drawn.
+/// point for point the same in both; and with them open `lines` that run along the countries'
+/// borders (a border river), each cut at the same nodes and its stretches simplified as the
+/// same arcs, so where it runs along a border it is point for point the border drawn. Returns
+/// the countries' rings in the same order (a ring that shrinks below three points is dropped),
+/// and the lines.
 pub fn simplify_with_lines(
     countries: &[Vec<Vec<LonLat>>],
     lines: &[Vec<LonLat>],
@@ -113,9 +110,10 @@ pub fn simplify_with_lines(
             *holders.entry(a).or_default() += 1;
         }
     }
+    let branches = |k: &Key| neighbours.get(k).is_some_and(|n| n.len() != 2);
     let natural = |ring: &[LonLat]| -> Vec<usize> {
         (0..ring.len())
-            .filter(|&i| neighbours[&key(ring[i])].len() != 2)
+            .filter(|&i| branches(&key(ring[i])))
             .collect()
     };
     // A ring shared all round has no node of its own (an island one country holds in another's
@@ -131,7 +129,7 @@ pub fn simplify_with_lines(
     let mut arcs: HashMap<(Key, Key, usize), Vec<MapPoint>> = HashMap::new();
     let is_node = |p: LonLat| {
         let k = key(p);
-        forced.contains(&k) || neighbours.get(&k).is_some_and(|n| n.len() != 2)
+        forced.contains(&k) || branches(&k)
     };
     let land = rings
         .iter()
@@ -334,7 +332,7 @@ mod tests {
         let mut east = vec![ll(2.0, 1.0)];
         east.extend(b.iter().rev().copied());
         east.extend([ll(2.0, 0.0), ll(2.0, 1.0)]);
-        let out = simplify_shared(&[vec![west], vec![east]], plain, 0.01);
+        let out = simplify_with_lines(&[vec![west], vec![east]], &[], plain, 0.01).0;
         let on_border = |r: &Vec<MapPoint>| {
             let mut pts: Vec<(i64, i64)> = r
                 .iter()
@@ -362,7 +360,7 @@ mod tests {
             ll(0.0, 1.0),
             ll(0.0, 0.0),
         ];
-        let out = simplify_shared(&[vec![island]], plain, 0.01);
+        let out = simplify_with_lines(&[vec![island]], &[], plain, 0.01).0;
         assert_eq!(out[0][0].len(), 5);
     }
 }

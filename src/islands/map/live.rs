@@ -59,13 +59,19 @@ fn spread(ps: &[(i32, f32, f32)]) -> f32 {
 fn to_view(svg: &Element, cx: f32, cy: f32) -> Option<(f32, f32, f32)> {
     let rect = svg.get_bounding_client_rect();
     let (w, h) = (rect.width() as f32, rect.height() as f32);
-    let s = (w / VIEW_WIDTH).min(h / VIEW_HEIGHT);
+    let s = scale_of(w, h);
     if s <= 0.0 {
         return None;
     }
     let ox = rect.left() as f32 + (w - VIEW_WIDTH * s) / 2.0;
     let oy = rect.top() as f32 + (h - VIEW_HEIGHT * s) / 2.0;
     Some(((cx - ox) / s, (cy - oy) / s, s))
+}
+
+/// On-screen pixels per viewBox unit of an SVG `w` × `h` CSS pixels, letterboxed by
+/// `xMidYMid meet`.
+fn scale_of(w: f32, h: f32) -> f32 {
+    (w / VIEW_WIDTH).min(h / VIEW_HEIGHT)
 }
 
 /// Makes the map live: `scale` is the map's on-screen pixels per viewBox unit and `size` the
@@ -88,12 +94,13 @@ pub(super) fn start(store: Store, scale: RwSignal<f32>, size: RwSignal<(f32, f32
     // beside or below it).
     let measured = svg.clone();
     let measure = move || {
-        if let Some((_, _, s)) = to_view(&measured, 0.0, 0.0) {
+        let rect = measured.get_bounding_client_rect();
+        let now = (rect.width() as f32, rect.height() as f32);
+        let s = scale_of(now.0, now.1);
+        if s > 0.0 {
             if (s - scale.get_untracked()).abs() > 1e-4 {
                 scale.set(s);
             }
-            let rect = measured.get_bounding_client_rect();
-            let now = (rect.width() as f32, rect.height() as f32);
             if size.get_untracked() != now {
                 size.set(now);
             }
