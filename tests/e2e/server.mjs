@@ -26,14 +26,26 @@ export async function writeGzipCopies(dir) {
  * `refuse` is a file ending (e.g. `.wasm`) answered with 404, to play a host or browser that
  * cannot deliver it. `hold` is a file ending whose requests wait until `release()` (or
  * `close()`), to play a slow network for that file alone. With `gzip`, a file's pre-compressed
- * `.gz` copy is sent to browsers that accept it, as static hosts do. */
-export async function serve(root, prefix = '/', { refuse, hold, gzip = false } = {}) {
+ * `.gz` copy is sent to browsers that accept it, as static hosts do. `pages` maps a path below
+ * `prefix` to a test's own HTML document, served beside the build (no-cache); a POST to any
+ * path is recorded in `posts` (path and body) and answered 204. */
+export async function serve(root, prefix = '/', { refuse, hold, gzip = false, pages = {} } = {}) {
   const requests = [];
+  const posts = [];
   let release;
   const released = new Promise((ok) => { release = ok; });
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (req.method === 'POST') {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        posts.push({ path, body });
+        res.writeHead(204).end();
+      });
+      return;
+    }
     if (hold && path.endsWith(hold)) await released;
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('not found');
@@ -44,6 +56,10 @@ export async function serve(root, prefix = '/', { refuse, hold, gzip = false } =
       return;
     }
     let rel = path.slice(prefix.length);
+    if (Object.hasOwn(pages, rel)) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' }).end(pages[rel]);
+      return;
+    }
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = normalize(join(root, rel));
     if (!file.startsWith(normalize(root) + sep)) {
@@ -70,6 +86,7 @@ export async function serve(root, prefix = '/', { refuse, hold, gzip = false } =
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
+    posts,
     release,
     // Also ends open keep-alive connections: a closed server refuses the next request at once.
     close: () => new Promise((ok) => { release(); server.close(ok); server.closeAllConnections(); }),

@@ -376,3 +376,24 @@ export class Browser {
     }
   }
 }
+
+/**
+ * Opens `urls` in MiniBrowser as a reader's WebKit runs, without WebDriver: a profile of its
+ * own on disk, so with WebKit's HTTP cache. (Under WebDriver MiniBrowser runs an ephemeral
+ * session, whose cache keeps only what `fetch()` loaded, in memory.) Resolves to { quit }.
+ */
+export async function openInMiniBrowser(urls) {
+  const profile = mkdtempSync(join(tmpdir(), 'yalu-minibrowser-'));
+  const env = { ...process.env, XDG_CACHE_HOME: join(profile, 'cache'), XDG_DATA_HOME: join(profile, 'data'), XDG_CONFIG_HOME: join(profile, 'config') };
+  const browser = spawn('xvfb-run', ['-a', miniBrowser(), ...urls], { detached: true, stdio: 'ignore', env });
+  return {
+    quit() {
+      try {
+        process.kill(-browser.pid);
+      } catch {
+        /* already gone */
+      }
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
