@@ -60,6 +60,8 @@ pub const RIVER_LABEL: &str = "river-label";
 pub const MAP_HELP: &str = "map-help";
 /// A paragraph of the reader (class).
 pub const PARAGRAPH: &str = "paragraph";
+/// An article in the reader (class).
+pub const ARTICLE: &str = "article";
 /// Class on the root element once the live page has taken the page over.
 pub const LIVE: &str = "live";
 /// Class on the root element while the reader is open (the phone layout pins the map).

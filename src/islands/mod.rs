@@ -6,7 +6,7 @@
 //! - the panel island starts the `router`, the route's one writer, which keeps it in step with
 //!   the URL hash and history;
 //! - the story bar island runs `story_mode`, which writes the current paragraph, whether the map
-//!   follows the text and whether the map is hidden;
+//!   follows the text, whether the map is hidden, and the paragraph the live region speaks;
 //! - the map island (`map/live.rs`) writes the view.
 //!
 //! `browser` holds the small helpers their effects and handlers call.
@@ -51,6 +51,9 @@ pub struct Store {
     pub map_moves: RwSignal<u32>,
     /// The view story mode asks the map to frame, and how. Written by story mode.
     pub frame: RwSignal<Option<(View, Motion)>>,
+    /// The paragraph whose places the live region says, once the reader has rested on it or
+    /// stepped to it; none outside the reader. Written by story mode.
+    pub spoken: RwSignal<Option<ParagraphIndex>>,
 }
 
 /// How the map moves to a view it is asked to frame.
@@ -75,6 +78,7 @@ impl Store {
             view: RwSignal::new(View::default()),
             map_moves: RwSignal::new(0),
             frame: RwSignal::new(None),
+            spoken: RwSignal::new(None),
         }
     }
 
@@ -163,6 +167,7 @@ pub fn hydrate() {
     let store = Store::rendered();
     provide_context(store);
     root_classes(store);
+    status(store);
     STORE.with(|s| s.set(Some(store)));
 }
 
@@ -190,6 +195,35 @@ fn root_classes(store: Store) {
             matches!(store.shown(), Route::Read(..)),
         );
         browser::mark(&root, crate::dom::MAP_HIDDEN, store.map_hidden.get());
+    });
+}
+
+/// The page's live region, which no island holds, and its one writer: it says what opened when
+/// the route changes (moving from paragraph to paragraph in the reader is not news), and the
+/// places of the paragraph story mode speaks.
+#[cfg(feature = "hydrate")]
+fn status(store: Store) {
+    use crate::words::{announcement, paragraph_announcement};
+    // What the region said last: the route it has been told of, and the paragraph. (In a cell,
+    // not as the effect's value: an effect of `()` costs the wasm nothing new.)
+    let last = std::cell::Cell::new((None::<Route>, None::<ParagraphIndex>));
+    watch(move |_: Option<()>| {
+        let (route, spoken) = (store.route.get(), store.spoken.get());
+        let (route_before, spoken_before) = last.replace((Some(route), spoken));
+        if route_before != Some(route)
+            && !matches!(
+                (route_before, route),
+                (Some(Route::Read(..)), Route::Read(..))
+            )
+        {
+            browser::say(&announcement(route));
+        }
+        if let Some(i) = spoken.filter(|&i| spoken_before != Some(i)) {
+            let words = paragraph_announcement(i);
+            if !words.is_empty() {
+                browser::say(&words);
+            }
+        }
     });
 }
 

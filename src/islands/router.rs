@@ -2,12 +2,11 @@
 //! fragment navigation, Back and Forward come back as `hashchange`, Escape closes the panel.
 //! The route lives in the islands' store (`Store::route`), whose one writer this is: the rest
 //! of the page follows the signal. The panel island, which shows the route, starts it and owns
-//! its listeners and the history. Every change says what opened in the live region.
+//! its listeners and the history. (The live region says what opened: see `super::status`.)
 
-use super::browser::{after, document, listen, next_frame, say, window};
+use super::browser::{after, document, listen, next_frame, window};
 use super::{watch, Store};
 use crate::route::Route;
-use crate::words::announcement;
 use leptos::prelude::{untrack, Get, GetUntracked, Set};
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
@@ -74,13 +73,6 @@ pub fn start(store: Store) {
     listen(&doc, "keydown", move |ev: KeyboardEvent| {
         if ev.key() == " " {
             follow_link(store, &ev, Links::Buttons);
-        }
-    });
-    // A new route says what opened. Moving from paragraph to paragraph in the reader is not
-    // news: story mode says a paragraph's places itself, once the reader rests on it.
-    on_change(store, |before, now| {
-        if !matches!((before, now), (Some(Route::Read(..)), Route::Read(..))) {
-            say(&announcement(now));
         }
     });
 }

@@ -11,14 +11,13 @@
 //! call [`Story::press`].
 
 use super::browser::{after, all_in, by_id, document, first, focus, listen, mark, next_frame};
-use super::browser::{now_ms, say, window};
+use super::browser::{now_ms, window};
 use super::{router, watch, Motion, Store};
 use crate::atlas::{paragraph_count, paragraph_places, pin, ParagraphIndex, PlaceSet};
 use crate::dom;
 use crate::map::view::View;
 use crate::route::Route;
 use crate::story::{self, AboveLine, Following, READING_LINE};
-use crate::words;
 use leptos::prelude::{Get, GetUntracked, Set, Update};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -44,6 +43,8 @@ enum Focus {
 pub struct Story {
     /// The reader's paragraphs in reading order (`crate::story` numbers them the same way).
     paragraphs: Vec<Element>,
+    /// The reader's articles, which carry the text's measures (see `measure`).
+    articles: Vec<Element>,
     /// The current paragraph, in reading order.
     current: Cell<Option<ParagraphIndex>>,
     /// The islands' store: story mode writes its current paragraph, whether following is on,
@@ -54,9 +55,8 @@ pub struct Story {
     on_intersect: Closure<dyn FnMut(js_sys::Array)>,
     /// The reading line in viewport pixels, and the window width it was measured at.
     line: Cell<(f64, f64)>,
-    /// When the page last scrolled, and the paragraph last said in the live region.
+    /// When the page last scrolled.
     last_scroll: Cell<f64>,
-    said: Cell<Option<ParagraphIndex>>,
     /// How the map moves to frame the next current paragraph: a cut when a link opened the
     /// reader, a glide otherwise.
     next_motion: Cell<Motion>,
@@ -66,6 +66,7 @@ pub struct Story {
 pub fn start(store: Store) -> Option<Rc<Story>> {
     let reader = by_id(dom::READER)?;
     let paragraphs = all_in(&reader, &dom::class(dom::PARAGRAPH));
+    let articles = all_in(&reader, &dom::class(dom::ARTICLE));
     if paragraphs.len() != paragraph_count() {
         return None;
     }
@@ -73,6 +74,7 @@ pub fn start(store: Store) -> Option<Rc<Story>> {
         let me = me.clone();
         Story {
             paragraphs,
+            articles,
             current: Cell::new(None),
             store,
             above: RefCell::new(AboveLine::default()),
@@ -84,7 +86,6 @@ pub fn start(store: Store) -> Option<Rc<Story>> {
             }),
             line: Cell::new((0.0, -1.0)),
             last_scroll: Cell::new(0.0),
-            said: Cell::new(None),
             next_motion: Cell::new(Motion::Glide),
         }
     });
@@ -160,24 +161,29 @@ impl Story {
             let bar = by_id(dom::STORY_BAR).map_or(0.0, |b| b.get_bounding_client_rect().height());
             // The text shows below the pinned story bar (and on a phone the pinned map above
             // it), down to the panel's bottom or the window's.
-            let (scroller, scroller_top, top, bottom) =
-                if panel.scroll_height() > panel.client_height() {
-                    let r = panel.get_bounding_client_rect();
-                    let bottom = r.top() + f64::from(panel.client_height());
-                    (Some(panel.clone()), r.top(), r.top() + bar, bottom)
-                } else {
-                    let map = first(&dom::class(dom::MAP))
-                        .map_or(0.0, |m| m.get_bounding_client_rect().height());
-                    (document().document_element(), 0.0, map + bar, height)
-                };
+            let (scroller_top, top, bottom) = if panel.scroll_height() > panel.client_height() {
+                let r = panel.get_bounding_client_rect();
+                let bottom = r.top() + f64::from(panel.client_height());
+                (r.top(), r.top() + bar, bottom)
+            } else {
+                let map = first(&dom::class(dom::MAP))
+                    .map_or(0.0, |m| m.get_bounding_client_rect().height());
+                (0.0, map + bar, height)
+            };
             line = top + (bottom - top) * f64::from(READING_LINE);
             self.line.set((line, width));
-            // Scrolling to an element keeps it clear of what is pinned over the text, and a
-            // paragraph scrolled "to the line" puts its top just above the line.
+            // The text's own measures, which the stylesheet turns into scroll margins: how far
+            // down its scroller the text shows, below what is pinned over it, so that scrolling
+            // to a place name keeps it clear; and the reading line below that, where a
+            // paragraph scrolled "to the line" puts its top.
             let px = |v: f64| format!("{}px", v.max(0.0) as i32);
-            if let Some(el) = scroller.as_ref().and_then(|s| s.dyn_ref::<HtmlElement>()) {
-                let style = el.style();
-                let _ = style.set_property("scroll-padding-top", &px(top - scroller_top));
+            for article in self
+                .articles
+                .iter()
+                .filter_map(|a| a.dyn_ref::<HtmlElement>())
+            {
+                let style = article.style();
+                let _ = style.set_property("--text-top", &px(top - scroller_top));
                 let _ = style.set_property("--reading-line", &px(line - top - 4.0));
             }
         }
@@ -307,14 +313,10 @@ impl Story {
         });
     }
 
-    /// Says paragraph `i`'s places in the live region, unless they were the last said.
+    /// Has the live region say paragraph `i`'s places, unless they were the last it said.
     fn announce(&self, i: ParagraphIndex) {
-        if self.said.replace(Some(i)) == Some(i) {
-            return;
-        }
-        let words = words::paragraph_announcement(i);
-        if !words.is_empty() {
-            say(&words);
+        if self.store.spoken.get_untracked() != Some(i) {
+            self.store.spoken.set(Some(i));
         }
     }
 }
@@ -450,7 +452,9 @@ fn effects(story: &Rc<Story>) {
             (None, Some(Route::Read(..))) => {
                 // Out of the reader no paragraph is current, nor its places on the map.
                 s.mark_paragraph(None);
-                s.said.set(None);
+                if s.store.spoken.get_untracked().is_some() {
+                    s.store.spoken.set(None);
+                }
             }
             _ => {}
         }

@@ -19,7 +19,7 @@ pub fn Reader() -> impl IntoView {
                     let first = contents(ai).first;
                     let mut previous: Option<Voice> = None;
                     view! {
-                        <article class="article" aria-labelledby=title_id(a.id)>
+                        <article class=dom::ARTICLE aria-labelledby=title_id(a.id)>
                             <h2 id=title_id(a.id)>{a.title}</h2>
                             <p class="byline">
                                 {byline(a)}
