@@ -213,32 +213,49 @@ pub fn Map() -> impl IntoView {
     }
 }
 
+/// A place on the map as a control: a link to the place's hash, so it works with no script at
+/// all, announced as a button that is pressed while the place is chosen and current while the
+/// paragraph being read names it. Classes given to it go onto the link.
+#[component]
+fn PlaceControl<C: IntoView + 'static>(
+    index: PlaceIndex,
+    drawn: Drawn,
+    class: &'static str,
+    children: TypedChildren<C>,
+) -> impl IntoView {
+    let place = pin(index);
+    view! {
+        <a
+            id=marker_id(place.id)
+            class=class
+            class:selected=drawn.chosen(index)
+            class:current=drawn.read(index)
+            href=Route::Place(index).to_hash()
+            role="button"
+            aria-label=place.name
+            aria-pressed=drawn.pressed(index)
+            aria-current=drawn.current(index)
+        >
+            {children.into_inner()()}
+        </a>
+    }
+}
+
 /// The Yalu as a control: a thin visible line under a wide, invisible hit area; the line is
 /// the overview's, and the detail's where the map shows detail. Like every
 /// place control it is a link to the place's hash, so it works with no script at all.
 #[component]
 fn River(drawn: Drawn, shown: detail::Shown) -> impl IntoView {
-    let place = pin(RIVER);
     view! {
         <g>
-            <a
-                id=marker_id(place.id)
-                class="river"
-                class:selected=drawn.chosen(RIVER)
-                class:current=drawn.read(RIVER)
-                href=Route::Place(RIVER).to_hash()
-                role="button"
-                aria-label=place.name
-                aria-pressed=drawn.pressed(RIVER)
-                aria-current=drawn.current(RIVER)
-            >
+            <PlaceControl index=RIVER drawn=drawn class="river">
                 <g clip-path=shown.clipping()>
                     {inert(|| view! { <path class="river-line" d=YALU_PATH vector-effect=KEEP_STROKE /> })}
                 </g>
                 // Where detail is shown, the river's line is the detail's.
                 <g inner_html=move || shown.river.get()></g>
                 {inert(|| view! { <path class="river-hit" d=YALU_PATH vector-effect=KEEP_STROKE /> })}
-            </a>
+            </PlaceControl>
         </g>
     }
 }
@@ -262,21 +279,14 @@ fn Marker(index: PlaceIndex, drawn: Drawn) -> impl IntoView {
     };
     let zoom = drawn.zoom;
     view! {
-        <g>
-            <a
-                id=marker_id(place.id)
+        <g transform=drawn.placed(place.x, place.y)>
+            <PlaceControl
+                index=index
+                drawn=drawn
                 class="marker"
                 class:primary=place.rank == Rank::Primary
                 class:minor=place.minor
                 class:near=move || place.minor && near(zoom)
-                class:selected=drawn.chosen(index)
-                class:current=drawn.read(index)
-                href=Route::Place(index).to_hash()
-                role="button"
-                aria-label=place.name
-                aria-pressed=drawn.pressed(index)
-                aria-current=drawn.current(index)
-                transform=drawn.placed(place.x, place.y)
             >
                 {inert(move || view! {
                     <rect class="marker-hit" x=fixed(hit_left) y="-22" width=fixed(hit_width) height="44" rx="6" />
@@ -287,7 +297,7 @@ fn Marker(index: PlaceIndex, drawn: Drawn) -> impl IntoView {
                         {place.name}
                     </text>
                 })}
-            </a>
+            </PlaceControl>
         </g>
     }
 }
@@ -300,19 +310,8 @@ fn AreaLabel(index: PlaceIndex, drawn: Drawn) -> impl IntoView {
     // Capitals with 3 units of letter spacing are wider than the 8-unit estimate of a label.
     let width = (LABEL_CHAR_WIDTH + 3.0) * place.name.chars().count() as f32;
     view! {
-        <g>
-            <a
-                id=marker_id(place.id)
-                class="area-label"
-                class:selected=drawn.chosen(index)
-                class:current=drawn.read(index)
-                href=Route::Place(index).to_hash()
-                role="button"
-                aria-label=place.name
-                aria-pressed=drawn.pressed(index)
-                aria-current=drawn.current(index)
-                transform=drawn.placed(place.x, place.y)
-            >
+        <g transform=drawn.placed(place.x, place.y)>
+            <PlaceControl index=index drawn=drawn class="area-label">
                 {inert(move || view! {
                     <rect class="marker-hit" x=fixed(-width / 2.0 - 4.0) y="-22" width=fixed(width + 8.0) height="44" rx="6" />
                 })}
@@ -321,7 +320,7 @@ fn AreaLabel(index: PlaceIndex, drawn: Drawn) -> impl IntoView {
                         {place.name.to_uppercase()}
                     </text>
                 })}
-            </a>
+            </PlaceControl>
         </g>
     }
 }
