@@ -167,7 +167,6 @@ pub fn hydrate() {
     let store = Store::rendered();
     provide_context(store);
     root_classes(store);
-    status(store);
     STORE.with(|s| s.set(Some(store)));
 }
 
@@ -200,8 +199,8 @@ fn root_classes(store: Store) {
 
 /// The page's live region, which no island holds, and its one writer: it says what opened when
 /// the route changes (moving from paragraph to paragraph in the reader is not news), and the
-/// places of the paragraph story mode speaks.
-#[cfg(feature = "hydrate")]
+/// places of the paragraph story mode speaks. The router starts it once the route is the URL's,
+/// so the page says the route it opened at, and nothing before.
 fn status(store: Store) {
     use crate::words::{announcement, paragraph_announcement};
     // What the region said last: the route it has been told of, and the paragraph. (In a cell,

@@ -75,6 +75,8 @@ pub fn start(store: Store) {
             follow_link(store, &ev, Links::Buttons);
         }
     });
+    // The live region follows the route from here on.
+    super::status(store);
 }
 
 /// Goes to `to`: the page shows it at once, and a new history entry with its hash follows
