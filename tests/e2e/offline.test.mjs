@@ -20,14 +20,6 @@ const READY = '__ready.html';
 const READY_PAGE = `<!doctype html><html lang="en"><title>Waiting for the worker</title><link rel="icon" href="data:,">
 <script>navigator.serviceWorker.ready.then((r) => fetch('__ready', { method: 'POST', body: r.active.scriptURL }));</script>`;
 
-/** Polls `probe` every 100 ms until it is true, or fails after `ms`. */
-async function until(probe, what, ms) {
-  for (const end = Date.now() + ms; !probe(); ) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-}
-
 /** Loads `url` and waits for the live page (its zoom buttons show only then). */
 async function openLive(browser, url) {
   await browser.goto(url);
@@ -99,7 +91,7 @@ for (const name of BROWSERS) {
           // MiniBrowser with a profile on disk, as a reader's WebKit has, beside a page of the
           // test's that says when the worker is active: it has kept every file by then.
           webkit = await openInMiniBrowser([site.url, site.url + READY]);
-          await until(() => site.posts.length > 0, 'the worker to be active', 30000);
+          await browser.until(async () => site.posts.length > 0, 'the worker to be active', 30000);
         } else {
           await openLive(browser, site.url);
           // The worker controls the page once it has kept every file: the visit's requests are in.

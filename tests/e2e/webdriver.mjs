@@ -365,13 +365,8 @@ export class Browser {
       await this.cmd('DELETE', '');
     } finally {
       await this.proxy?.close();
-      if (this.group) {
-        try {
-          process.kill(-this.driver.pid);
-        } catch {
-          /* already gone */
-        }
-      } else this.driver.kill();
+      if (this.group) endGroup(this.driver);
+      else this.driver.kill();
       rmSync(this.profile, { recursive: true, force: true });
     }
   }
@@ -388,12 +383,17 @@ export async function openInMiniBrowser(urls) {
   const browser = spawn('xvfb-run', ['-a', miniBrowser(), ...urls], { detached: true, stdio: 'ignore', env });
   return {
     quit() {
-      try {
-        process.kill(-browser.pid);
-      } catch {
-        /* already gone */
-      }
+      endGroup(browser);
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Ends `child`, started `detached`, with every process of its group (xvfb-run's display too). */
+function endGroup(child) {
+  try {
+    process.kill(-child.pid);
+  } catch {
+    /* already gone */
+  }
 }
