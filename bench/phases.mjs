@@ -9,7 +9,10 @@ import { WORKER } from '../scripts/offline.mjs';
 export const PHASES = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const arrived = (ending) => Math.max(0, ...performance.getEntriesByType('resource')
-    .filter((e) => new URL(e.name).pathname.endsWith(ending) && !new URL(e.name).pathname.endsWith('/${WORKER}') && !e.name.includes('__yalu-probe'))
+    .filter((e) => {
+      const path = new URL(e.name).pathname;
+      return path.endsWith(ending) && !path.endsWith('/${WORKER}') && !e.name.includes('__yalu-probe');
+    })
     .map((e) => e.responseEnd));
   const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? 0;
   return { html: nav.responseEnd, parsed: nav.domContentLoadedEventEnd, js: arrived('.js'), wasm: arrived('.wasm'),
