@@ -147,5 +147,16 @@ for (const name of BROWSERS) {
       }
       assert.deepEqual(browser.errors(), []);
     });
+
+    test("every text on screen is in the platform's own sans-serif, no family named", async () => {
+      // A named family the system lacks costs WebKit a font lookup before its first layout.
+      const { browser, site } = session;
+      await browser.goto(site.url);
+      await waitFor(browser, 'button', 'Zoom in');
+      const families = await browser.script(`return [...new Set([...document.querySelectorAll('body *')]
+        .filter((e) => e.textContent.trim() && e.getClientRects().length)
+        .map((e) => getComputedStyle(e).fontFamily))]`);
+      assert.deepEqual(families, ['sans-serif']);
+    });
   });
 }
