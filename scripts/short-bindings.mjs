@@ -1,0 +1,206 @@
+// Build step, on Trunk's staging folder (or the folder given), before the pre-render: gives the
+// wasm's imports and wasm-bindgen's own exports short names, in the wasm and its JavaScript glue
+// together, and updates the wasm's integrity in index.html.
+//
+// wasm-bindgen names each import after its JavaScript function and a hash
+// (`__wbg_getBoundingClientRect_329ca748ec918b0c`), and its closures' exports after a hash too.
+// Each of some 170 such names stands twice in a first load, once in the wasm and once in the
+// glue, and the hashes do not compress: renaming them to `a`, `b`, … saves about 5 KB of gzip.
+// The islands' exports and `go_live`, which the bootstrap calls by name through the glue, keep
+// their names. Only the import and export sections change; every other byte of the wasm stays.
+// (Binaryen's `--minify-imports-and-exports` pass would rename the islands too, and rewrites the
+// whole module, which then compresses 400 bytes worse.)
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('usage: short-bindings.mjs DIST (or run from Trunk, which sets TRUNK_STAGING_DIR)');
+  process.exit(2);
+}
+const fail = (file, message) => {
+  console.error(`error: ${join(dir, file)}: ${message}`);
+  process.exit(1);
+};
+
+const only = (ending) => {
+  const found = readdirSync(dir).filter((f) => f.endsWith(ending));
+  if (found.length !== 1) fail('.', `expected one ${ending} file, found ${found.length} (${found.join(', ')})`);
+  return found[0];
+};
+const wasmFile = only('_bg.wasm');
+const glueFile = wasmFile.replace(/_bg\.wasm$/, '.js');
+const indexFile = 'index.html';
+
+/** Short names in order: a … z, A … Z, then two characters, and so on; never `__proto__`. */
+function* shortNames() {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (let width = 1; ; width++) {
+    const count = letters.length ** width;
+    for (let i = 0; i < count; i++) {
+      let name = '';
+      for (let n = i, k = 0; k < width; k++, n = Math.floor(n / letters.length)) name = letters[n % letters.length] + name;
+      yield name;
+    }
+  }
+}
+
+/** A reader of a wasm byte buffer from `pos`; `where` names the part for errors. */
+class Reader {
+  constructor(bytes, pos, end, where) {
+    Object.assign(this, { bytes, pos, end, where });
+  }
+  byte() {
+    if (this.pos >= this.end) fail(wasmFile, `${this.where} ends early`);
+    return this.bytes[this.pos++];
+  }
+  u32() {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = this.byte();
+      value += (b & 0x7f) * 2 ** shift;
+      if (!(b & 0x80)) return value;
+      if (shift > 28) fail(wasmFile, `${this.where}: a LEB128 number longer than 5 bytes`);
+    }
+  }
+  name() {
+    const length = this.u32();
+    if (this.pos + length > this.end) fail(wasmFile, `${this.where}: a name runs past its section`);
+    const text = Buffer.from(this.bytes.subarray(this.pos, this.pos + length)).toString('utf8');
+    this.pos += length;
+    return text;
+  }
+  limits() {
+    const flags = this.byte();
+    if (flags > 1) fail(wasmFile, `${this.where}: limits with flags ${flags}, which this step does not know`);
+    this.u32();
+    if (flags & 1) this.u32();
+  }
+}
+
+const u32 = (value) => {
+  const out = [];
+  do {
+    let b = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value) b |= 0x80;
+    out.push(b);
+  } while (value);
+  return out;
+};
+const name = (text) => {
+  const bytes = Buffer.from(text, 'utf8');
+  return [...u32(bytes.length), ...bytes];
+};
+const section = (id, body) => [id, ...u32(body.length), ...body];
+
+/** The import section with its names replaced: `rename(module, field)` gives [module, field]. */
+function renameImports(r, rename) {
+  const out = [];
+  const count = r.u32();
+  out.push(...u32(count));
+  for (let i = 0; i < count; i++) {
+    const [module, field] = rename(r.name(), r.name());
+    out.push(...name(module), ...name(field));
+    const start = r.pos;
+    const kind = r.byte();
+    if (kind === 0) r.u32();
+    else if (kind === 1) (r.byte(), r.limits());
+    else if (kind === 2) r.limits();
+    else if (kind === 3) (r.byte(), r.byte());
+    else fail(wasmFile, `${r.where}: import ${i} of kind ${kind}, which this step does not know`);
+    out.push(...r.bytes.subarray(start, r.pos));
+  }
+  return out;
+}
+
+/** The export section with its names replaced by `rename(name)`. */
+function renameExports(r, rename) {
+  const out = [];
+  const count = r.u32();
+  out.push(...u32(count));
+  for (let i = 0; i < count; i++) {
+    const renamed = rename(r.name());
+    const start = r.pos;
+    r.byte();
+    r.u32();
+    out.push(...name(renamed), ...r.bytes.subarray(start, r.pos));
+  }
+  return out;
+}
+
+const wasm = readFileSync(join(dir, wasmFile));
+let glue = readFileSync(join(dir, glueFile), 'utf8');
+if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail(wasmFile, 'not a WebAssembly module (version 1)');
+
+// The names to keep: what the glue exports by the wasm export's own name.
+const kept = new Set([...glue.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]));
+const modules = new Map();
+const imports = new Map();
+const exports = new Map();
+const importNames = shortNames();
+const exportNames = shortNames();
+
+const parts = [wasm.subarray(0, 8)];
+for (let pos = 8; pos < wasm.length; ) {
+  const head = new Reader(wasm, pos, wasm.length, `the section at byte ${pos}`);
+  const id = head.byte();
+  const size = head.u32();
+  const end = head.pos + size;
+  if (end > wasm.length) fail(wasmFile, `section ${id} at byte ${pos} runs past the end`);
+  const body = new Reader(wasm, head.pos, end, `section ${id}`);
+  if (id === 2) {
+    const rewritten = renameImports(body, (module, field) => {
+      if (!modules.has(module)) modules.set(module, modules.size === 0 ? 'a' : fail(wasmFile, `imports from a second module, ${module}`));
+      const short = importNames.next().value;
+      imports.set(field, short);
+      return [modules.get(module), short];
+    });
+    parts.push(Buffer.from(section(id, rewritten)));
+  } else if (id === 7) {
+    const rewritten = renameExports(body, (field) => {
+      if (kept.has(field)) return field;
+      const short = exportNames.next().value;
+      exports.set(field, short);
+      return short;
+    });
+    parts.push(Buffer.from(section(id, rewritten)));
+  } else {
+    parts.push(wasm.subarray(pos, end));
+  }
+  if ((id === 2 || id === 7) && body.pos !== end) fail(wasmFile, `section ${id} has ${end - body.pos} bytes after its entries`);
+  pos = end;
+}
+const shortWasm = Buffer.concat(parts);
+
+// The glue: each import is a key of the imports object, once; each export is read as `wasm.NAME`.
+for (const [module, short] of modules) {
+  const key = JSON.stringify(module);
+  if (glue.split(`${key}:`).length !== 2) fail(glueFile, `the imports object has no single key ${key}`);
+  glue = glue.replace(`${key}:`, `${short}:`);
+}
+for (const [field, short] of imports) {
+  const key = new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?=:)`, 'g');
+  const found = glue.match(key)?.length ?? 0;
+  if (found !== 1) fail(glueFile, `the wasm imports ${field}, which the glue's imports object has ${found} times`);
+  glue = glue.replace(key, short);
+}
+glue = glue.replace(/\bwasm\.([\w$]+)/g, (whole, field) => (exports.has(field) ? `wasm.${exports.get(field)}` : whole));
+
+// Every export the glue reads is one the short wasm has.
+const exported = new Set(WebAssembly.Module.exports(new WebAssembly.Module(shortWasm)).map((e) => e.name));
+for (const [, field] of glue.matchAll(/\bwasm\.([\w$]+)/g)) {
+  if (!exported.has(field)) fail(glueFile, `reads wasm.${field}, which the wasm does not export`);
+}
+
+writeFileSync(join(dir, wasmFile), shortWasm);
+writeFileSync(join(dir, glueFile), glue);
+
+// The wasm's preload link pins it by its hash; the pre-render copies that into the bootstrap.
+let index = readFileSync(join(dir, indexFile), 'utf8');
+const link = new RegExp(`(<link[^>]*href="\\./${wasmFile.replace(/[.]/g, '\\.')}"[^>]*integrity=")sha384-[^"]+"`);
+if (!link.test(index)) fail(indexFile, `no preload link with an integrity for ${wasmFile}`);
+index = index.replace(link, `$1sha384-${createHash('sha384').update(shortWasm).digest('base64')}"`);
+writeFileSync(join(dir, indexFile), index);
+console.log(`${wasmFile}: ${imports.size} imports and ${exports.size} exports renamed, ${wasm.length - shortWasm.length} bytes fewer`);
