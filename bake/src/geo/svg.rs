@@ -3,61 +3,16 @@
 use super::projection::MapPoint;
 use std::fmt::Write;
 
-/// Writes a number with at most one decimal and no trailing `.0`, e.g. `12`, `-3.5`.
-fn push_number(out: &mut String, v: f64) {
-    let tenths = (v * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let abs = tenths.unsigned_abs();
-    if abs.is_multiple_of(10) {
-        let _ = write!(out, "{sign}{}", abs / 10);
-    } else {
-        let _ = write!(out, "{sign}{}.{}", abs / 10, abs % 10);
-    }
-}
-
-/// Path data for an open polyline: an absolute move, then relative line steps (shorter than
-/// absolute ones). Steps are taken between rounded positions so rounding never accumulates.
-/// Returns an empty string for fewer than two points.
+/// Path data for an open polyline at one decimal: an absolute move, then relative line steps
+/// (shorter than absolute ones), written as compactly as [`fine_path`] writes them. Returns an
+/// empty string for fewer than two points.
 pub fn polyline_path(points: &[MapPoint]) -> String {
-    let mut out = String::new();
-    if points.len() < 2 {
-        return out;
-    }
-    let round = |v: f64| (v * 10.0).round() / 10.0;
-    let (mut x, mut y) = (round(points[0].x), round(points[0].y));
-    out.push('M');
-    push_number(&mut out, x);
-    out.push(' ');
-    push_number(&mut out, y);
-    out.push('l');
-    let mut first = true;
-    for p in &points[1..] {
-        let (nx, ny) = (round(p.x), round(p.y));
-        let (dx, dy) = (nx - x, ny - y);
-        if dx == 0.0 && dy == 0.0 {
-            continue;
-        }
-        if !first && dx >= 0.0 {
-            out.push(' ');
-        }
-        push_number(&mut out, dx);
-        if dy >= 0.0 {
-            out.push(' ');
-        }
-        push_number(&mut out, dy);
-        first = false;
-        (x, y) = (nx, ny);
-    }
-    out
+    fine_path(points, 1, false)
 }
 
 /// Path data for a closed ring: as [`polyline_path`], closed with `z`.
 pub fn ring_path(points: &[MapPoint]) -> String {
-    let mut out = polyline_path(points);
-    if !out.is_empty() {
-        out.push('z');
-    }
-    out
+    fine_path(points, 1, true)
 }
 
 /// Writes `units` / 10^`decimals` compactly: no trailing zeros, no leading zero (`.25`, `-.5`).
@@ -142,17 +97,20 @@ mod tests {
     #[test]
     fn numbers_are_compact() {
         let mut s = String::new();
-        for v in [12.0, -3.45, 0.04, 7.25, -0.0] {
-            push_number(&mut s, v);
+        for v in [120, -345, 4, 725, 0, -5] {
+            push_scaled(&mut s, v, 2);
             s.push(',');
         }
-        assert_eq!(s, "12,-3.5,0,7.3,0,");
+        assert_eq!(s, "1.2,-3.45,.04,7.25,0,-.05,");
     }
 
     #[test]
     fn polyline_uses_relative_steps() {
         let d = polyline_path(&[pt(10.0, 20.0), pt(12.5, 19.0), pt(12.5, 25.0)]);
         assert_eq!(d, "M10 20l2.5-1 0 6");
+        // No leading zeros, and no separator where the next number brings its own.
+        let d = ring_path(&[pt(0.0, 0.0), pt(0.44, 0.3), pt(0.0, 0.7)]);
+        assert_eq!(d, "M0 0l.4.3-.4.4z");
     }
 
     #[test]
