@@ -6,8 +6,9 @@
 // (`__wbg_getBoundingClientRect_329ca748ec918b0c`), and its closures' exports after a hash too.
 // Each of some 170 such names stands twice in a first load, once in the wasm and once in the
 // glue, and the hashes do not compress: renaming them to `a`, `b`, … saves about 5 KB of gzip.
-// The islands' exports and `go_live`, which the bootstrap calls by name through the glue, keep
-// their names. Only the import and export sections change; every other byte of the wasm stays.
+// The islands' exports and `go_live`, which the bootstrap calls by name through the glue, and
+// the memory keep their names. Only the import and export sections change; every other byte of
+// the wasm stays.
 // (Binaryen's `--minify-imports-and-exports` pass would rename the islands too, and rewrites the
 // whole module, which then compresses 400 bytes worse.)
 import { createHash } from 'node:crypto';
@@ -134,8 +135,9 @@ const wasm = readFileSync(join(dir, wasmFile));
 let glue = readFileSync(join(dir, glueFile), 'utf8');
 if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail(wasmFile, 'not a WebAssembly module (version 1)');
 
-// The names to keep: what the glue exports by the wasm export's own name.
-const kept = new Set([...glue.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]));
+// The names to keep: what the glue exports by the wasm export's own name, and the memory, which
+// the page's start event hands out with the exports (as Trunk's does; the bench reads its size).
+const kept = new Set([...glue.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]).concat('memory'));
 const modules = new Map();
 const imports = new Map();
 const exports = new Map();
