@@ -90,8 +90,10 @@ pub(super) fn start(store: Store, scale: RwSignal<f32>, size: RwSignal<(f32, f32
         glide: Cell::new(0),
     });
 
-    // Measured now and whenever the SVG changes size (with the window, and with the panel
-    // beside or below it).
+    // Measured when the ResizeObserver first reports the SVG's size, in the browser's next
+    // rendering step, and again whenever it changes (with the window, and with the panel beside
+    // or below it). Measuring here, as the page goes live, would force a layout of the whole
+    // page in the middle of it: the `live` class on the root has just changed its styles.
     let measured = svg.clone();
     let measure = move || {
         let rect = measured.get_bounding_client_rect();
@@ -106,7 +108,6 @@ pub(super) fn start(store: Store, scale: RwSignal<f32>, size: RwSignal<(f32, f32
             }
         }
     };
-    measure();
     let on_resize = Closure::<dyn FnMut()>::new(measure);
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(&svg);
