@@ -21,13 +21,13 @@ if (!dir) {
   process.exit(2);
 }
 const fail = (file, message) => {
-  console.error(`error: ${join(dir, file)}: ${message}`);
+  console.error(`error: ${file ? join(dir, file) : dir}: ${message}`);
   process.exit(1);
 };
 
 const only = (ending) => {
   const found = readdirSync(dir).filter((f) => f.endsWith(ending));
-  if (found.length !== 1) fail('.', `expected one ${ending} file, found ${found.length} (${found.join(', ')})`);
+  if (found.length !== 1) fail('', `expected one ${ending} file, found ${found.length} (${found.join(', ')})`);
   return found[0];
 };
 const wasmFile = only('_bg.wasm');
@@ -62,7 +62,7 @@ class Reader {
       const b = this.byte();
       value += (b & 0x7f) * 2 ** shift;
       if (!(b & 0x80)) return value;
-      if (shift > 28) fail(wasmFile, `${this.where}: a LEB128 number longer than 5 bytes`);
+      if (shift >= 28) fail(wasmFile, `${this.where}: a LEB128 number longer than 5 bytes`);
     }
   }
   name() {
@@ -154,7 +154,9 @@ for (let pos = 8; pos < wasm.length; ) {
   const body = new Reader(wasm, head.pos, end, `section ${id}`);
   if (id === 2) {
     const rewritten = renameImports(body, (module, field) => {
+      if (module === 'a') fail(wasmFile, 'its imports have short names already: this step has run on it');
       if (!modules.has(module)) modules.set(module, modules.size === 0 ? 'a' : fail(wasmFile, `imports from a second module, ${module}`));
+      if (imports.has(field)) fail(wasmFile, `imports ${field} twice`);
       const short = importNames.next().value;
       imports.set(field, short);
       return [modules.get(module), short];
@@ -163,7 +165,9 @@ for (let pos = 8; pos < wasm.length; ) {
   } else if (id === 7) {
     const rewritten = renameExports(body, (field) => {
       if (kept.has(field)) return field;
-      const short = exportNames.next().value;
+      let short;
+      do short = exportNames.next().value;
+      while (kept.has(short));
       exports.set(field, short);
       return short;
     });
@@ -176,14 +180,17 @@ for (let pos = 8; pos < wasm.length; ) {
 }
 const shortWasm = Buffer.concat(parts);
 
-// The glue: each import is a key of the imports object, once; each export is read as `wasm.NAME`.
+// The glue: each import is a key of the imports object, once; each export is read as `wasm.NAME`,
+// and in no other way this step would miss.
+const unseen = glue.match(/\bwasm\s*\[|\}\s*=\s*wasm\b|\binstance\.exports\.\w/);
+if (unseen) fail(glueFile, `reads the wasm's exports as \`${unseen[0]}\`, which this step cannot rename`);
 for (const [module, short] of modules) {
   const key = JSON.stringify(module);
   if (glue.split(`${key}:`).length !== 2) fail(glueFile, `the imports object has no single key ${key}`);
   glue = glue.replace(`${key}:`, `${short}:`);
 }
 for (const [field, short] of imports) {
-  const key = new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?=:)`, 'g');
+  const key = new RegExp(`(?<![\\w$])${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=:)`, 'g');
   const found = glue.match(key)?.length ?? 0;
   if (found !== 1) fail(glueFile, `the wasm imports ${field}, which the glue's imports object has ${found} times`);
   glue = glue.replace(key, short);
@@ -191,18 +198,24 @@ for (const [field, short] of imports) {
 glue = glue.replace(/\bwasm\.([\w$]+)/g, (whole, field) => (exports.has(field) ? `wasm.${exports.get(field)}` : whole));
 
 // Every export the glue reads is one the short wasm has.
-const exported = new Set(WebAssembly.Module.exports(new WebAssembly.Module(shortWasm)).map((e) => e.name));
+let compiled;
+try {
+  compiled = new WebAssembly.Module(shortWasm);
+} catch (e) {
+  fail(wasmFile, `the renamed module does not compile: ${e.message}`);
+}
+const exported = new Set(WebAssembly.Module.exports(compiled).map((e) => e.name));
 for (const [, field] of glue.matchAll(/\bwasm\.([\w$]+)/g)) {
   if (!exported.has(field)) fail(glueFile, `reads wasm.${field}, which the wasm does not export`);
 }
-
-writeFileSync(join(dir, wasmFile), shortWasm);
-writeFileSync(join(dir, glueFile), glue);
 
 // The wasm's preload link pins it by its hash; the pre-render copies that into the bootstrap.
 let index = readFileSync(join(dir, indexFile), 'utf8');
 const link = new RegExp(`(<link[^>]*href="\\./${wasmFile.replace(/[.]/g, '\\.')}"[^>]*integrity=")sha384-[^"]+"`);
 if (!link.test(index)) fail(indexFile, `no preload link with an integrity for ${wasmFile}`);
 index = index.replace(link, `$1sha384-${createHash('sha384').update(shortWasm).digest('base64')}"`);
+
+writeFileSync(join(dir, wasmFile), shortWasm);
+writeFileSync(join(dir, glueFile), glue);
 writeFileSync(join(dir, indexFile), index);
 console.log(`${wasmFile}: ${imports.size} imports and ${exports.size} exports renamed, ${wasm.length - shortWasm.length} bytes fewer`);

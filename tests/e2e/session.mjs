@@ -30,6 +30,9 @@ export function useSession(name, { javascript = true, refuse, hold, root = () =>
       session.browser.requests.length = 0;
       await session.browser.goto(session.site.url + hash);
       await waitFor(session.browser, 'button', 'Zoom in');
+      // The page is live; its first live frame (where the map measures itself) is what a reader
+      // first sees of it.
+      await session.browser.script('return new Promise((done) => requestAnimationFrame(() => setTimeout(done)))');
     },
   };
   before(async () => {

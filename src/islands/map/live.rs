@@ -108,9 +108,11 @@ pub(super) fn start(store: Store, scale: RwSignal<f32>, size: RwSignal<(f32, f32
             }
         }
     };
-    let on_resize = Closure::<dyn FnMut()>::new(measure);
-    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-        observer.observe(&svg);
+    let on_resize = Closure::<dyn FnMut()>::new(measure.clone());
+    match web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        Ok(observer) => observer.observe(&svg),
+        // A browser with no observer is measured once, now.
+        Err(_) => measure(),
     }
     // The map lives as long as the page: so do its observer's callback and listeners.
     on_resize.forget();

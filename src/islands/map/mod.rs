@@ -98,7 +98,7 @@ fn near(zoom: RwSignal<f32>) -> bool {
 pub fn Map() -> impl IntoView {
     let store = Store::get();
     let view = store.view;
-    // On-screen pixels per viewBox unit: one before the page is live and measures the window.
+    // On-screen pixels per viewBox unit: one until the live map first measures the window.
     let scale = RwSignal::new(1.0_f32);
     // The zoom alone, rewritten only when it changes: the markers follow it, not each pan.
     // (A plain signal: a `Memo` costs the wasm more.)
@@ -117,7 +117,8 @@ pub fn Map() -> impl IntoView {
         let (units, label) = view.get().scale_bar(SCALE_BAR_PX / s);
         (scale_bar_path(units * s), label)
     };
-    // The SVG's size in CSS pixels, measured once live: which detail tiles are in view.
+    // The SVG's size in CSS pixels, measured once live (in the first frame after): which
+    // detail tiles are in view.
     let size = RwSignal::new((0.0_f32, 0.0_f32));
     let shown = detail::Shown::new();
     watch(move |started: Option<bool>| {
