@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { centreOf, mapScale, wheelAt } from './map.mjs';
-import { theOne, waitFor } from './reader.mjs';
+import { theOne, untilLive } from './reader.mjs';
 import { serve } from './server.mjs';
 import { BROWSERS, DIST, useSession } from './session.mjs';
 import { launch } from './webdriver.mjs';
@@ -114,7 +114,7 @@ for (const name of BROWSERS) {
       let closed = false;
       try {
         await browser.goto(site.url);
-        await waitFor(browser, 'button', 'Zoom in');
+        await untilLive(browser);
         await browser.until(() => browser.script('return !!navigator.serviceWorker.controller'), 'the service worker to take over');
         browser.lastRiver = await theOne(browser, 'button', 'Yalu River');
         await zoomIntoJian(browser);
@@ -123,7 +123,7 @@ for (const name of BROWSERS) {
         await site.close();
         closed = true;
         await browser.goto(site.url);
-        await waitFor(browser, 'button', 'Zoom in');
+        await untilLive(browser);
         browser.lastRiver = await theOne(browser, 'button', 'Yalu River');
         await zoomIntoJian(browser);
         await browser.until(async () => (await detailedRiver(browser)).length > 0, 'the detailed river, offline');

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WORKER, precached, writeWorker } from '../../scripts/offline.mjs';
-import { panelText, theOne, waitFor } from './reader.mjs';
+import { panelText, theOne, untilLive } from './reader.mjs';
 import { serve } from './server.mjs';
 import { BROWSERS, DIST } from './session.mjs';
 import { launch, openInMiniBrowser } from './webdriver.mjs';
@@ -23,7 +23,7 @@ const READY_PAGE = `<!doctype html><html lang="en"><title>Waiting for the worker
 /** Loads `url` and waits for the live page (its zoom buttons show only then). */
 async function openLive(browser, url) {
   await browser.goto(url);
-  await waitFor(browser, 'button', 'Zoom in');
+  await untilLive(browser);
 }
 
 /** Waits until the service worker controls the page: the build is in its cache by then. */

@@ -25,6 +25,13 @@ export function waitFor(browser, role, name) {
   return browser.until(async () => (await byRole(browser, role, name))[0], `${role} "${name}"`);
 }
 
+/** Waits until the page is live (its zoom buttons show only then) and has drawn its first live
+ * frame, where the map measures itself: what a reader first sees of the live page. */
+export async function untilLive(browser) {
+  await waitFor(browser, 'button', 'Zoom in');
+  await browser.script('return new Promise((done) => requestAnimationFrame(() => setTimeout(done)))');
+}
+
 /** The visible text of the panel (the complementary landmark). */
 export async function panelText(browser) {
   return browser.text(await theOne(browser, 'complementary', 'Place details'));

@@ -4,7 +4,7 @@ import { after, before } from 'node:test';
 import { resolve } from 'node:path';
 import { serve } from './server.mjs';
 import { launch } from './webdriver.mjs';
-import { waitFor } from './reader.mjs';
+import { untilLive } from './reader.mjs';
 
 /** The built page under test. */
 export const DIST = resolve(process.env.DIST ?? 'dist');
@@ -29,10 +29,7 @@ export function useSession(name, { javascript = true, refuse, hold, root = () =>
       session.browser.log.length = 0;
       session.browser.requests.length = 0;
       await session.browser.goto(session.site.url + hash);
-      await waitFor(session.browser, 'button', 'Zoom in');
-      // The page is live; its first live frame (where the map measures itself) is what a reader
-      // first sees of it.
-      await session.browser.script('return new Promise((done) => requestAnimationFrame(() => setTimeout(done)))');
+      await untilLive(session.browser);
     },
   };
   before(async () => {

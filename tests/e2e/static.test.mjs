@@ -3,7 +3,7 @@
 // live page take over from it without a layout shift.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byRole, panelText, theOne, waitFor } from './reader.mjs';
+import { byRole, panelText, theOne, untilLive, waitFor } from './reader.mjs';
 import { BROWSERS, useSession } from './session.mjs';
 const PLACES = [
   ['yalu', 'Yalu River', '鸭绿江 압록강', 4],
@@ -88,7 +88,7 @@ for (const name of BROWSERS) {
       await browser.until(async () => (await panelText(browser)).includes('3 passages'), "Manpo's passages by the link");
       assert.equal(await browser.script('return location.hash'), '#/place/manpo');
       site.release();
-      await waitFor(browser, 'button', 'Zoom in');
+      await untilLive(browser);
       await browser.until(async () => (await browser.attribute(await theOne(browser, 'button', 'Manpo'), 'aria-pressed')) === 'true', 'the live page shows the route the click chose');
       const text = await panelText(browser);
       assert.ok(text.includes('Manpo 만포') && text.includes('3 passages'), text.slice(0, 200));
@@ -129,7 +129,7 @@ for (const name of BROWSERS) {
       const { browser, site } = session;
       await browser.goto(site.url);
       // The zoom buttons work only in the live page, which shows them.
-      await waitFor(browser, 'button', 'Zoom in');
+      await untilLive(browser);
       // The page fits the window: only the panel scrolls, so no page scroll bar comes or goes.
       const pageScrolls = () => browser.script('const s = document.scrollingElement; return s.scrollHeight > s.clientHeight || s.scrollWidth > s.clientWidth');
       assert.equal(await pageScrolls(), false, 'the overview stretches the page');
@@ -152,7 +152,7 @@ for (const name of BROWSERS) {
       // A named family the system lacks costs WebKit a font lookup before its first layout.
       const { browser, site } = session;
       await browser.goto(site.url);
-      await waitFor(browser, 'button', 'Zoom in');
+      await untilLive(browser);
       const families = await browser.script(`return [...new Set([...document.querySelectorAll('body *')]
         .filter((e) => e.textContent.trim() && e.getClientRects().length)
         .map((e) => getComputedStyle(e).fontFamily))]`);
