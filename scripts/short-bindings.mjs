@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { editModule } from './wasm-module.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -47,93 +48,8 @@ function* shortNames() {
   }
 }
 
-/** A reader of a wasm byte buffer from `pos`; `where` names the part for errors. */
-class Reader {
-  constructor(bytes, pos, end, where) {
-    Object.assign(this, { bytes, pos, end, where });
-  }
-  byte() {
-    if (this.pos >= this.end) fail(wasmFile, `${this.where} ends early`);
-    return this.bytes[this.pos++];
-  }
-  u32() {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = this.byte();
-      value += (b & 0x7f) * 2 ** shift;
-      if (!(b & 0x80)) return value;
-      if (shift >= 28) fail(wasmFile, `${this.where}: a LEB128 number longer than 5 bytes`);
-    }
-  }
-  name() {
-    const length = this.u32();
-    if (this.pos + length > this.end) fail(wasmFile, `${this.where}: a name runs past its section`);
-    const text = Buffer.from(this.bytes.subarray(this.pos, this.pos + length)).toString('utf8');
-    this.pos += length;
-    return text;
-  }
-  limits() {
-    const flags = this.byte();
-    if (flags > 1) fail(wasmFile, `${this.where}: limits with flags ${flags}, which this step does not know`);
-    this.u32();
-    if (flags & 1) this.u32();
-  }
-}
-
-const u32 = (value) => {
-  const out = [];
-  do {
-    let b = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) b |= 0x80;
-    out.push(b);
-  } while (value);
-  return out;
-};
-const name = (text) => {
-  const bytes = Buffer.from(text, 'utf8');
-  return [...u32(bytes.length), ...bytes];
-};
-const section = (id, body) => [id, ...u32(body.length), ...body];
-
-/** The import section with its names replaced: `rename(module, field)` gives [module, field]. */
-function renameImports(r, rename) {
-  const out = [];
-  const count = r.u32();
-  out.push(...u32(count));
-  for (let i = 0; i < count; i++) {
-    const [module, field] = rename(r.name(), r.name());
-    out.push(...name(module), ...name(field));
-    const start = r.pos;
-    const kind = r.byte();
-    if (kind === 0) r.u32();
-    else if (kind === 1) (r.byte(), r.limits());
-    else if (kind === 2) r.limits();
-    else if (kind === 3) (r.byte(), r.byte());
-    else fail(wasmFile, `${r.where}: import ${i} of kind ${kind}, which this step does not know`);
-    out.push(...r.bytes.subarray(start, r.pos));
-  }
-  return out;
-}
-
-/** The export section with its names replaced by `rename(name)`. */
-function renameExports(r, rename) {
-  const out = [];
-  const count = r.u32();
-  out.push(...u32(count));
-  for (let i = 0; i < count; i++) {
-    const renamed = rename(r.name());
-    const start = r.pos;
-    r.byte();
-    r.u32();
-    out.push(...name(renamed), ...r.bytes.subarray(start, r.pos));
-  }
-  return out;
-}
-
 const wasm = readFileSync(join(dir, wasmFile));
 let glue = readFileSync(join(dir, glueFile), 'utf8');
-if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail(wasmFile, 'not a WebAssembly module (version 1)');
 
 // The names to keep: what the glue exports by the wasm export's own name, and the memory, which
 // the page's start event hands out with the exports (as Trunk's does; the bench reads its size).
@@ -144,41 +60,28 @@ const exports = new Map();
 const importNames = shortNames();
 const exportNames = shortNames();
 
-const parts = [wasm.subarray(0, 8)];
-for (let pos = 8; pos < wasm.length; ) {
-  const head = new Reader(wasm, pos, wasm.length, `the section at byte ${pos}`);
-  const id = head.byte();
-  const size = head.u32();
-  const end = head.pos + size;
-  if (end > wasm.length) fail(wasmFile, `section ${id} at byte ${pos} runs past the end`);
-  const body = new Reader(wasm, head.pos, end, `section ${id}`);
-  if (id === 2) {
-    const rewritten = renameImports(body, (module, field) => {
+const shortWasm = editModule(
+  wasm,
+  {
+    imports: (module, field) => {
       if (module === 'a') fail(wasmFile, 'its imports have short names already: this step has run on it');
       if (!modules.has(module)) modules.set(module, modules.size === 0 ? 'a' : fail(wasmFile, `imports from a second module, ${module}`));
       if (imports.has(field)) fail(wasmFile, `imports ${field} twice`);
       const short = importNames.next().value;
       imports.set(field, short);
       return [modules.get(module), short];
-    });
-    parts.push(Buffer.from(section(id, rewritten)));
-  } else if (id === 7) {
-    const rewritten = renameExports(body, (field) => {
+    },
+    exports: (field) => {
       if (kept.has(field)) return field;
       let short;
       do short = exportNames.next().value;
       while (kept.has(short));
       exports.set(field, short);
       return short;
-    });
-    parts.push(Buffer.from(section(id, rewritten)));
-  } else {
-    parts.push(wasm.subarray(pos, end));
-  }
-  if ((id === 2 || id === 7) && body.pos !== end) fail(wasmFile, `section ${id} has ${end - body.pos} bytes after its entries`);
-  pos = end;
-}
-const shortWasm = Buffer.concat(parts);
+    },
+  },
+  (message) => fail(wasmFile, message),
+);
 
 // The glue: each import is a key of the imports object, once; each export is read as `wasm.NAME`,
 // and in no other way this step would miss.
