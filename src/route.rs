@@ -111,9 +111,10 @@ mod tests {
         }
         let manpo = Route::parse("#/place/manpo").place().unwrap();
         assert_eq!(pin(manpo).name, "Manpo");
+        let jian = article_index("jian-border").unwrap();
         assert_eq!(
             Route::parse("#/read/jian-border/7"),
-            Route::Read(ParagraphIndex(6))
+            Route::Read(paragraph_of(jian, 6).unwrap())
         );
         let hyesan = article_index("hyesan-frontier").unwrap();
         assert_eq!(

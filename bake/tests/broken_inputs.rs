@@ -322,7 +322,12 @@ fn an_article_s_entry_can_add_and_remove_mentions() {
     let _ = std::fs::remove_dir_all(&root);
     let atlas = atlas.unwrap_or_else(|e| panic!("{e}"));
     let index = |id: &str| atlas.places.iter().position(|p| p.id == id).unwrap();
-    let hyesan_article = 1;
+    let hyesan_article = atlas
+        .reading
+        .articles
+        .iter()
+        .position(|a| a.meta.id == "hyesan-frontier")
+        .unwrap();
     assert!(atlas
         .reading
         .excerpts(index("jilin"))
@@ -363,7 +368,7 @@ fn a_wrong_place_note_names_the_file_the_article_and_the_fault() {
     for (notes, fault) in cases {
         let msg = error_after(|r| note_places(r, notes));
         assert!(
-            msg.contains("content/articles.json: feature 1 (id \"hyesan-frontier\"): ")
+            msg.contains("content/articles.json: feature 0 (id \"hyesan-frontier\"): ")
                 && msg.contains(fault),
             "{msg}"
         );

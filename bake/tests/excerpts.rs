@@ -26,6 +26,17 @@ fn at(article: &str, numbers: &[usize]) -> Vec<(String, usize)> {
 const POST: &str = "jian-border";
 const HYESAN: &str = "hyesan-frontier";
 
+/// The article `id`, wherever `content/articles.json` puts it.
+fn article<'a>(a: &'a Atlas, id: &str) -> (usize, &'a yalu_bake::text::Article) {
+    let i = a
+        .reading
+        .articles
+        .iter()
+        .position(|art| art.meta.id == id)
+        .unwrap();
+    (i, &a.reading.articles[i])
+}
+
 #[test]
 fn jian_is_in_the_post_with_curly_apostrophes_but_not_its_title() {
     // "near the town of Ji’an in Jilin province" and "the border located at Ji’an".
@@ -55,8 +66,9 @@ fn hyesan_is_in_every_line_of_its_article_but_the_seventh() {
 
 #[test]
 fn the_yalu_is_in_both_articles() {
-    let mut expected = at(POST, &[3]);
-    expected.extend(at(HYESAN, &[1, 2, 7]));
+    // In reading order: the articles run from the river's source to its mouth, Hyesan first.
+    let mut expected = at(HYESAN, &[1, 2, 7]);
+    expected.extend(at(POST, &[3]));
     assert_eq!(excerpts(&atlas(), "yalu"), expected);
 }
 
@@ -64,12 +76,12 @@ fn the_yalu_is_in_both_articles() {
 fn dandong_and_pyongyang_are_in_robert_s_comments_and_the_hyesan_article() {
     let a = atlas();
     assert_eq!(excerpts(&a, "dandong"), at(POST, &[23, 30]));
-    let mut expected = at(POST, &[23, 28]);
-    expected.extend(at(HYESAN, &[3, 6]));
+    let mut expected = at(HYESAN, &[3, 6]);
+    expected.extend(at(POST, &[23, 28]));
     assert_eq!(excerpts(&a, "pyongyang"), expected);
     for n in [23, 28, 30] {
         assert_eq!(
-            a.reading.articles[0].paragraphs[n - 1].voice,
+            article(&a, POST).1.paragraphs[n - 1].voice,
             Voice::Comment(Some("robert".into()))
         );
     }
@@ -78,7 +90,7 @@ fn dandong_and_pyongyang_are_in_robert_s_comments_and_the_hyesan_article() {
 #[test]
 fn the_post_is_told_from_comments_and_furniture() {
     let a = atlas();
-    let post = &a.reading.articles[0];
+    let post = article(&a, POST).1;
     assert_eq!(post.paragraphs.len(), 32);
     assert!(post.paragraphs[..8].iter().all(|p| p.voice == Voice::Post));
     assert!(post.paragraphs[8..]
@@ -104,7 +116,7 @@ fn the_post_is_told_from_comments_and_furniture() {
 #[test]
 fn the_hyesan_article_has_ten_post_paragraphs() {
     let a = atlas();
-    let art = &a.reading.articles[1];
+    let art = article(&a, HYESAN).1;
     assert_eq!(art.paragraphs.len(), 10);
     assert!(art
         .paragraphs
@@ -135,8 +147,9 @@ fn ryanggang_is_the_province_not_hyesan_and_jilin_the_province_not_jian() {
     assert_eq!(excerpts(&a, "jilin"), at(POST, &[1, 32]));
     for p in [1, 4] {
         let i = a.places.iter().position(|pl| pl.id == "hyesan").unwrap();
-        let text = &a.reading.articles[1].paragraphs[p - 1].text;
-        for m in a.reading.mentions[1][p - 1].iter().filter(|m| m.place == i) {
+        let (h, art) = article(&a, HYESAN);
+        let text = &art.paragraphs[p - 1].text;
+        for m in a.reading.mentions[h][p - 1].iter().filter(|m| m.place == i) {
             assert_eq!(&text[m.start..m.end], "Hyesan");
         }
     }

@@ -211,7 +211,8 @@ mod tests {
 
     #[test]
     fn credits_name_the_article_author_or_commenter() {
-        let post = &ARTICLES[0];
+        let by_id = |id: &str| ARTICLES.iter().find(|a| a.id == id).unwrap();
+        let post = by_id("jian-border");
         assert_eq!(
             credit(post, &post.paragraphs[0]),
             "Northeast China’s road less traveled: Visiting the North Korean border near Ji’an — Ruth"
@@ -221,7 +222,7 @@ mod tests {
             "Reader comment by robert, on Northeast China’s road less traveled: Visiting the North Korean border near Ji’an"
         );
         assert!(credit(post, &post.paragraphs[11]).starts_with("Reader comment on "));
-        let hyesan = &ARTICLES[1];
+        let hyesan = by_id("hyesan-frontier");
         assert_eq!(credit(hyesan, &hyesan.paragraphs[0]), hyesan.title);
     }
 }
