@@ -30,7 +30,8 @@ pub fn scale_bar_path(px: f32) -> String {
 #[component]
 pub fn Layers() -> impl IntoView {
     view! {
-        <g class="layers">
+        // Drawing only: the map's places are its controls, and its description says the rest.
+        <g class="layers" aria-hidden="true">
             // An array, not a Vec: a fixed list renders no hydration marker after its items.
             {COUNTRIES
                 .each_ref()
@@ -40,12 +41,12 @@ pub fn Layers() -> impl IntoView {
                         "North Korea" => "land north-korea",
                         _ => "land other",
                     };
-                    view! { <path class=class d=c.path vector-effect=KEEP_STROKE aria-hidden="true" /> }
+                    view! { <path class=class d=c.path vector-effect=KEEP_STROKE /> }
                 })}
-            <path class="water" d=RESERVOIR_PATH vector-effect=KEEP_STROKE aria-hidden="true" />
-            <path class="border other-border" d=OTHER_BORDERS_PATH vector-effect=KEEP_STROKE aria-hidden="true" />
-            <path class="border" d=BORDER_PATH vector-effect=KEEP_STROKE aria-hidden="true" />
-            <path class="context-river" d=TUMEN_PATH vector-effect=KEEP_STROKE aria-hidden="true" />
+            <path class="water" d=RESERVOIR_PATH vector-effect=KEEP_STROKE />
+            <path class="border other-border" d=OTHER_BORDERS_PATH vector-effect=KEEP_STROKE />
+            <path class="border" d=BORDER_PATH vector-effect=KEEP_STROKE />
+            <path class="context-river" d=TUMEN_PATH vector-effect=KEEP_STROKE />
         </g>
     }
 }

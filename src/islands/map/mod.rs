@@ -138,9 +138,11 @@ pub fn Map() -> impl IntoView {
             aria-describedby=dom::MAP_HELP
             tabindex="0"
         >
-            <p id=dom::MAP_HELP class="visually-hidden">
-                "Drag or use the arrow keys to pan; wheel, pinch, plus and minus to zoom; 0 to reset."
-            </p>
+            {inert(|| view! {
+                <p id=dom::MAP_HELP class="visually-hidden">
+                    "Drag or use the arrow keys to pan; wheel, pinch, plus and minus to zoom; 0 to reset."
+                </p>
+            })}
             <svg
                 class=dom::MAP_SVG
                 viewBox=view_box
@@ -209,7 +211,7 @@ pub fn Map() -> impl IntoView {
                     "Reset view"
                 </button>
             </div>
-            <p class="attribution">"Map data: Natural Earth, © OpenStreetMap contributors"</p>
+            {inert(|| view! { <p class="attribution">"Map data: Natural Earth, © OpenStreetMap contributors"</p> })}
         </section>
     }
 }
