@@ -31,7 +31,8 @@ export async function writeWorker(dir) {
   const build = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
   const template = readFileSync(new URL('./service-worker.js', import.meta.url), 'utf8');
   const source = template.replace('/*FILES*/ []', JSON.stringify(files)).replace("/*BUILD*/ ''", JSON.stringify(build));
-  const out = await minify(source, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  // The worker is a script of its own: its top-level names are nobody else's, so they are mangled too.
+  const out = await minify(source, { compress: { passes: 2 }, mangle: { toplevel: true }, format: { comments: false } });
   if (!out.code) throw new Error(`${join(dir, WORKER)}: terser returned no code`);
   writeFileSync(join(dir, WORKER), out.code);
   return build;
