@@ -57,6 +57,9 @@ for (const name of classes) {
   removed += cut(new RegExp(`^export class ${name} \\{\\n[^]*?^\\}\\n`, 'm'), `end to class ${name}`);
   removed += cut(new RegExp(`^if \\(Symbol\\.dispose\\) ${name}\\.prototype\\[Symbol\\.dispose\\] = ${name}\\.prototype\\.free;\\n`, 'm'), `dispose alias for ${name}`);
   removed += cut(new RegExp(`^const ${name}Finalization = [^;]*;\\n`, 'm'), `finalization registry for ${name}`);
+}
+// Checked once all are out: one class's methods may name another.
+for (const name of classes) {
   if (new RegExp(`\\b${name}\\b`).test(glue)) fail(glueFile, `still names the class ${name} once it is taken out`);
 }
 const unused = new Set([...removed.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]).filter((name) => !new RegExp(`\\bwasm\\.${name}\\b`).test(glue)));
@@ -108,14 +111,16 @@ try {
 // (`name: function(…) {` or `name: function() { return handleError(function (…) {`) to the
 // line that closes it (`},` or `}, arguments); },`).
 const object = glue.match(/^ {4}const import0 = \{\n {8}__proto__: null,\n([^]*?)^ {4}\};$/m);
-if (!object) fail(glueFile, 'has no imports object in the form wasm-bindgen writes it');
+if (!object || !object[1]) fail(glueFile, 'has no imports object in the form wasm-bindgen writes it, or an empty one');
 const entries = object[1].split(/^(?= {8}[\w$]+: )/m);
 for (const entry of entries) {
   if (!/^ {8}[\w$]+: function\b[^]*\n {8}\}[^\n]*,\n$/.test(entry)) fail(glueFile, `has an import not in the form wasm-bindgen writes: ${entry.slice(0, 80)}`);
 }
 const kept = entries.filter((entry) => imported.has(entry.match(/^ {8}([\w$]+):/)[1]));
 for (const name of imported) if (!kept.some((entry) => entry.startsWith(`        ${name}:`))) fail(glueFile, `has no import ${name}, which the wasm imports`);
-glue = glue.replace(object[1], kept.join(''));
+// Spliced, not replaced: a replacement string would read `$&` and its kin in the glue as patterns.
+const start = object.index + object[0].indexOf(object[1]);
+glue = glue.slice(0, start) + kept.join('') + glue.slice(start + object[1].length);
 writeFileSync(wasmPath, optimized);
 writeFileSync(join(dir, glueFile), glue);
 
