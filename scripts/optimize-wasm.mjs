@@ -18,26 +18,14 @@
 //   stores (800 bytes of gzip);
 // - `--strip-producers --strip-target-features`: custom sections no browser reads.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { editModule } from './wasm-module.mjs';
+import { editModule, stagedWasm } from './wasm-module.mjs';
 
 const WASM_OPT = ['-Os', '--low-memory-unused', '--strip-producers', '--strip-target-features'];
 
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('usage: optimize-wasm.mjs DIST (or run from Trunk, which sets TRUNK_STAGING_DIR)');
-  process.exit(2);
-}
-const fail = (file, message) => {
-  console.error(`error: ${file ? join(dir, file) : dir}: ${message}`);
-  process.exit(1);
-};
-const found = readdirSync(dir).filter((f) => f.endsWith('_bg.wasm'));
-if (found.length !== 1) fail('', `expected one _bg.wasm file, found ${found.length} (${found.join(', ')})`);
-const wasmFile = found[0];
-const glueFile = wasmFile.replace(/_bg\.wasm$/, '.js');
+const { dir, fail, wasmFile, glueFile } = stagedWasm('optimize-wasm.mjs');
 const wasmPath = join(dir, wasmFile);
 let glue = readFileSync(join(dir, glueFile), 'utf8');
 

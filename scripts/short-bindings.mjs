@@ -12,27 +12,11 @@
 // (Binaryen's `--minify-imports-and-exports` pass would rename the islands too, and rewrites the
 // whole module, which then compresses 400 bytes worse.)
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { editModule } from './wasm-module.mjs';
+import { editModule, stagedWasm } from './wasm-module.mjs';
 
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('usage: short-bindings.mjs DIST (or run from Trunk, which sets TRUNK_STAGING_DIR)');
-  process.exit(2);
-}
-const fail = (file, message) => {
-  console.error(`error: ${file ? join(dir, file) : dir}: ${message}`);
-  process.exit(1);
-};
-
-const only = (ending) => {
-  const found = readdirSync(dir).filter((f) => f.endsWith(ending));
-  if (found.length !== 1) fail('', `expected one ${ending} file, found ${found.length} (${found.join(', ')})`);
-  return found[0];
-};
-const wasmFile = only('_bg.wasm');
-const glueFile = wasmFile.replace(/_bg\.wasm$/, '.js');
+const { dir, fail, wasmFile, glueFile } = stagedWasm('short-bindings.mjs');
 const indexFile = 'index.html';
 
 /** Short names in order: a … z, A … Z, then two characters, and so on; never `__proto__`. */

@@ -1,6 +1,27 @@
-// Reading and rewriting a WebAssembly module's import and export sections, for the build steps
+// Finding the build's wasm and rewriting its import and export sections, for the build steps
 // that change them (optimize-wasm.mjs, short-bindings.mjs). Every other section is kept byte for
 // byte. `fail(message)` is called, and must not return, when the module is not as expected.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What a build step on the wasm works on: the folder given, or Trunk's staging folder; its one
+ * `_bg.wasm` and that file's JavaScript glue; and `fail(file, message)`, which names the file
+ * (or the folder, for '') and exits. `script` names the step in its usage line. */
+export function stagedWasm(script) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!dir) {
+    console.error(`usage: ${script} DIST (or run from Trunk, which sets TRUNK_STAGING_DIR)`);
+    process.exit(2);
+  }
+  const fail = (file, message) => {
+    console.error(`error: ${file ? join(dir, file) : dir}: ${message}`);
+    process.exit(1);
+  };
+  const found = readdirSync(dir).filter((f) => f.endsWith('_bg.wasm'));
+  if (found.length !== 1) fail('', `expected one _bg.wasm file, found ${found.length} (${found.join(', ')})`);
+  const wasmFile = found[0];
+  return { dir, fail, wasmFile, glueFile: wasmFile.replace(/_bg\.wasm$/, '.js') };
+}
 
 /** A reader of a wasm byte buffer from `pos` to `end`; `where` names the part for errors. */
 class Reader {
