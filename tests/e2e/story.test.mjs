@@ -75,12 +75,14 @@ for (const name of BROWSERS) {
       await waitFor(browser, 'button', 'Next place');
     };
 
-    test('the overview lists both stories, and Read opens each at its first paragraph', async () => {
+    test('the overview lists both stories in river order, Hyesan first, and Read opens each at its first paragraph', async () => {
       for (const [id, title] of Object.entries(TITLES)) {
         await session.open();
         const text = await panelText(browser);
         assert.match(text, /Stories/);
         for (const t of Object.values(TITLES)) assert.ok(text.includes(t), `the overview lacks ${t}`);
+        // Hyesan lies upstream of Ji'an: its story comes first, as in the place list.
+        assert.ok(text.indexOf(TITLES['hyesan-frontier']) < text.indexOf(TITLES['jian-border']), 'the overview lists Hyesan before Ji\'an');
         assert.match(text, /\d+ paragraphs · names .*Hyesan/);
         assert.match(text, /Manpo · 3 passages/);
         await browser.click(await theOne(browser, 'link', `Read ${title}`));
